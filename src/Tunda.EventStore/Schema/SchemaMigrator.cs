@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Tunda.EventStore.Schema;
+
+/// <summary>Creates the store's schema and applies pending migrations, once, whoever calls it.</summary>
+public static partial class SchemaMigrator
+{
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken = default)
+    {
+        ValidateSchemaName(schema);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Several processes may start together; the advisory lock makes one apply and the rest wait.
+        await Execute(connection, $"SELECT pg_advisory_xact_lock(hashtext('tunda-migrate:{schema}'))", cancellationToken);
+        await Execute(connection, $"""
+            CREATE SCHEMA IF NOT EXISTS {schema};
+            CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
+                version int PRIMARY KEY,
+                name text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            );
+            """, cancellationToken);
+
+        var applied = new HashSet<int>();
+        await using (var command = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        foreach (var migration in Migrations.All.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
+        {
+            await Execute(connection, migration.Sql.Replace("{schema}", schema, StringComparison.Ordinal), cancellationToken);
+            await using var record = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (version, name) VALUES ($1, $2)", connection);
+            record.Parameters.Add(new() { Value = migration.Version });
+            record.Parameters.Add(new() { Value = migration.Name });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public static int LatestVersion => Migrations.All.Max(m => m.Version);
+
+    /// <summary>Schema names are spliced into SQL, so only plain lower-case identifiers are allowed.</summary>
+    public static void ValidateSchemaName(string schema)
+    {
+        if (!SchemaName().IsMatch(schema))
+        {
+            throw new ArgumentException($"'{schema}' is not a valid schema name (lower-case letters, digits, underscore; at most 63).", nameof(schema));
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}
