@@ -24,7 +24,7 @@ public sealed class ProjectionDaemon : IAsyncDisposable
 
         // Lock and listen connections must not come from the pool: a session advisory lock lives as
         // long as its connection, and a pooled connection outlives the agent that took it.
-        _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString) { Pooling = false, KeepAlive = 5 }.ConnectionString;
+        _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString) { Pooling = false, KeepAlive = 5, ApplicationName = $"tunda-daemon {store.Options.NodeName}" }.ConnectionString;
         var highWaterMark = new HighWaterMark(store.DataSource, store.Schema);
         _agents = store.Options.Projections.Async
             .Select(p => new ProjectionAgent(store, p, highWaterMark, _options, _dedicatedConnectionString))

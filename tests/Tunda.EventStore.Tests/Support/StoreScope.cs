@@ -41,6 +41,23 @@ internal sealed class StoreScope : IAsyncDisposable
         return daemon;
     }
 
+    /// <summary>Waits until <paramref name="daemon"/> owns <paramref name="projection"/> and has settled.</summary>
+    public static async Task WaitUntilOwnedAsync(ProjectionDaemon daemon, string projection, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!daemon.Owned.Contains(projection))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The daemon did not take '{projection}' in time.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(300);
+    }
+
     public static DaemonOptions FastDaemon { get; } = new()
     {
         PollInterval = TimeSpan.FromMilliseconds(200),
