@@ -107,6 +107,19 @@ internal sealed class StoreScope : IAsyncDisposable
         return folded;
     }
 
+    /// <summary>Asserts the projected rows equal a fresh fold, naming the first few that differ.</summary>
+    public async Task ShouldMatchFreshFoldAsync(string table = "ledgers")
+    {
+        var projected = await ReadLedgersAsync(table);
+        var folded = await FoldAllAsync();
+        var differences = folded.Keys.Union(projected.Keys)
+            .Where(id => !projected.TryGetValue(id, out var p) || !folded.TryGetValue(id, out var f) || p != f)
+            .Take(5)
+            .Select(id => $"{id}: projected {(projected.TryGetValue(id, out var p) ? p : null)}, folded {(folded.TryGetValue(id, out var f) ? f : null)}")
+            .ToList();
+        differences.ShouldBeEmpty();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var daemon in _daemons)
