@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Tunda.EventStore.Tests.Support;
+namespace Tunda.Testing;
 
 /// <summary>The PostgreSQL that `./tunda test` starts and names in TUNDA_DB.</summary>
 internal static class TestDatabase

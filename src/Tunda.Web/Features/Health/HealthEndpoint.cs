@@ -1,0 +1,55 @@
+using Npgsql;
+using Tunda.EventStore.Daemon;
+using Tunda.EventStore.Schema;
+
+namespace Tunda.Web.Features.Health;
+
+/// <summary>
+/// GET /health: 200 with the database and every projection's lag, or 503 when the database cannot
+/// be reached. Never shows a stack trace; the error text names the cause.
+/// </summary>
+public static class HealthEndpoint
+{
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", CheckAsync).WithName("Health").AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<IResult> CheckAsync(EventStore.EventStore store, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CheckTimeout);
+        try
+        {
+            var database = await DatabaseHealth.ReadAsync(store, timeout.Token);
+            var projections = database.SchemaVersion < SchemaMigrator.LatestVersion
+                ? []
+                : (await store.Admin.StatusAsync(timeout.Token)).Select(p => ProjectionHealth.From(p, database.LastSequence)).ToList();
+            var healthy = database.SchemaVersion == SchemaMigrator.LatestVersion && projections.All(p => p.Status == ProjectionState.Running);
+            return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), []);
+            return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+public sealed record HealthReport(string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections);
+
+public sealed record ProjectionHealth(string Name, string Status, long LastSequence, long Lag, string? Owner, DateTimeOffset? Heartbeat, long? FailedSequence, string? Failure)
+{
+    public static ProjectionHealth From(ProjectionState state, long lastSequence) => new(
+        state.Name,
+        state.Status,
+        state.LastSequence,
+        Math.Max(0, lastSequence - state.LastSequence),
+        state.Owner,
+        state.Heartbeat,
+        state.FailedSequence,
+        state.Failure?.Split('\n')[0]);
+}
