@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tunda.EventStore.Projections;
 
@@ -15,7 +16,8 @@ internal sealed class ProjectionAgent(
     IProjection projection,
     HighWaterMark highWaterMark,
     DaemonOptions options,
-    string lockConnectionString)
+    string lockConnectionString,
+    ILogger logger)
 {
     private readonly ProjectionProgress _progress = new(store.Schema);
 
@@ -51,6 +53,7 @@ internal sealed class ProjectionAgent(
             {
                 // Lost the connection (and with it the lock): start over as a candidate.
                 IsOwner = false;
+                DaemonLog.ConnectionLost(logger, projection.Name, ex.Message);
                 await Delay(options.ReconnectDelay, cancellationToken);
             }
             finally
@@ -71,6 +74,7 @@ internal sealed class ProjectionAgent(
     {
         await _progress.EnsureAsync(connection, null, projection.Name, cancellationToken);
         var state = await _progress.ReadAsync(connection, null, projection.Name, cancellationToken);
+        DaemonLog.Owning(logger, projection.Name, state.LastSequence);
         var lastHeartbeat = DateTime.UtcNow;
         await _progress.HeartbeatAsync(connection, projection.Name, store.Options.NodeName, cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
@@ -122,6 +126,7 @@ internal sealed class ProjectionAgent(
                 if (single.CheckpointHeld)
                 {
                     await _progress.PauseAsync(connection, projection.Name, e, single.Error, cancellationToken);
+                    DaemonLog.Paused(logger, single.Error, projection.Name, e.Sequence, e.Id);
                 }
 
                 break;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Tunda.EventStore.Daemon;
@@ -14,20 +16,23 @@ public sealed class ProjectionDaemon : IAsyncDisposable
     private readonly DaemonOptions _options;
     private readonly List<ProjectionAgent> _agents;
     private readonly string _dedicatedConnectionString;
+    private readonly ILogger _logger;
     private CancellationTokenSource? _stop;
     private List<Task> _running = [];
 
-    public ProjectionDaemon(EventStore store, DaemonOptions? options = null)
+    public ProjectionDaemon(EventStore store, DaemonOptions? options = null, ILogger<ProjectionDaemon>? logger = null)
     {
         _store = store;
         _options = options ?? new DaemonOptions();
+        _logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
 
         // Lock and listen connections must not come from the pool: a session advisory lock lives as
-        // long as its connection, and a pooled connection outlives the agent that took it.
-        _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString) { Pooling = false, KeepAlive = 5, ApplicationName = $"tunda-daemon {store.Options.NodeName}" }.ConnectionString;
+        // long as its connection, and a pooled connection outlives the agent that took it. Built from the
+        // configured string: a data source's own string has the password removed.
+        _dedicatedConnectionString = new NpgsqlConnectionStringBuilder(store.Options.ConnectionString) { Pooling = false, KeepAlive = 5, ApplicationName = $"tunda-daemon {store.Options.NodeName}" }.ConnectionString;
         var highWaterMark = new HighWaterMark(store.DataSource, store.Schema);
         _agents = store.Options.Projections.Async
-            .Select(p => new ProjectionAgent(store, p, highWaterMark, _options, _dedicatedConnectionString))
+            .Select(p => new ProjectionAgent(store, p, highWaterMark, _options, _dedicatedConnectionString, _logger))
             .ToList();
     }
 
@@ -42,25 +47,26 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         }
 
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = _stop.Token;
         _store.Committed += OnCommitted;
         _store.Admin.Changed += OnCommitted;
-        _running = [.. _agents.Select(a => Task.Run(() => a.RunAsync(_stop.Token), CancellationToken.None)), Task.Run(() => ListenAsync(_stop.Token), CancellationToken.None)];
+        _running = [.. _agents.Select(a => Task.Run(() => a.RunAsync(token), CancellationToken.None)), Task.Run(() => ListenAsync(token), CancellationToken.None)];
         return Task.CompletedTask;
     }
 
     public async Task StopAsync()
     {
-        if (_stop is null)
+        var stop = Interlocked.Exchange(ref _stop, null);
+        if (stop is null)
         {
             return;
         }
 
         _store.Committed -= OnCommitted;
         _store.Admin.Changed -= OnCommitted;
-        await _stop.CancelAsync();
+        await stop.CancelAsync();
         await Task.WhenAll(_running);
-        _stop.Dispose();
-        _stop = null;
+        stop.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -96,9 +102,10 @@ public sealed class ProjectionDaemon : IAsyncDisposable
             {
                 return;
             }
-            catch (NpgsqlException)
+            catch (NpgsqlException ex)
             {
                 // Polling covers the gap until the listener is back.
+                DaemonLog.ListenerLost(_logger, ex.Message);
                 try
                 {
                     await Task.Delay(_options.ReconnectDelay, cancellationToken);

@@ -31,7 +31,7 @@ public static class EventStoreSetup
 
             return new EventStore.EventStore(options, provider.GetRequiredService<NpgsqlDataSource>());
         });
-        services.AddSingleton(provider => new ProjectionDaemon(provider.GetRequiredService<EventStore.EventStore>()));
+        services.AddSingleton(provider => new ProjectionDaemon(provider.GetRequiredService<EventStore.EventStore>(), logger: provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
         services.AddSingleton<StoreStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<StoreStartup>());
         return services;
