@@ -48,6 +48,7 @@ public sealed class EventStore : IAsyncDisposable
         await SchemaMigrator.MigrateAsync(DataSource, Schema, cancellationToken);
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SchemaMigrator.LockAsync(connection, Schema, cancellationToken);
         var context = new ProjectionContext(connection, transaction, Schema);
         var progress = new ProjectionProgress(Schema);
         foreach (var projection in Options.Projections.All)

@@ -47,24 +47,7 @@ public sealed class AppendTests
             await session.StartStream(id, "ledger", new Deposited(1)).SaveChangesAsync();
         }
 
-        using var start = new ManualResetEventSlim();
-        var writers = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
-        {
-            start.Wait();
-            await using var session = scope.Store.OpenSession();
-            session.Append(id, "ledger", ExpectedVersion.Exactly(1), new Deposited(i), new Deposited(i));
-            try
-            {
-                await session.SaveChangesAsync();
-                return true;
-            }
-            catch (ConcurrencyException)
-            {
-                return false;
-            }
-        })).ToList();
-        start.Set();
-        var outcomes = await Task.WhenAll(writers);
+        var outcomes = await Race.SaveAsync(32, i => scope.Store.OpenSession().Append(id, "ledger", ExpectedVersion.Exactly(1), new Deposited(i), new Deposited(i)));
 
         outcomes.Count(won => won).ShouldBe(1);
         var events = await scope.Store.FetchStreamAsync(id);
@@ -78,24 +61,7 @@ public sealed class AppendTests
     {
         await using var scope = await StoreScope.CreateAsync();
         var id = Guid.NewGuid();
-        using var start = new ManualResetEventSlim();
-        var starters = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
-        {
-            start.Wait();
-            await using var session = scope.Store.OpenSession();
-            session.StartStream(id, "ledger", new Renamed($"starter {i}"));
-            try
-            {
-                await session.SaveChangesAsync();
-                return true;
-            }
-            catch (ConcurrencyException)
-            {
-                return false;
-            }
-        })).ToList();
-        start.Set();
-        var outcomes = await Task.WhenAll(starters);
+        var outcomes = await Race.SaveAsync(32, i => scope.Store.OpenSession().StartStream(id, "ledger", new Renamed($"starter {i}")));
 
         outcomes.Count(won => won).ShouldBe(1);
         (await scope.ScalarAsync("SELECT count(*) FROM {schema}.events")).ShouldBe(1);

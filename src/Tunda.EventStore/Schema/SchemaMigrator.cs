@@ -12,8 +12,7 @@ public static partial class SchemaMigrator
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Several processes may start together; the advisory lock makes one apply and the rest wait.
-        await Execute(connection, $"SELECT pg_advisory_xact_lock(hashtext('tunda-migrate:{schema}'))", cancellationToken);
+        await LockAsync(connection, schema, cancellationToken);
         await Execute(connection, $"""
             CREATE SCHEMA IF NOT EXISTS {schema};
             CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
@@ -44,6 +43,13 @@ public static partial class SchemaMigrator
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Several processes may start together; this transaction-scoped advisory lock makes one change
+    /// the schema (DDL "IF NOT EXISTS" is not safe against a concurrent twin) while the rest wait.
+    /// </summary>
+    public static Task LockAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
+        Execute(connection, $"SELECT pg_advisory_xact_lock(hashtext('tunda-migrate:{schema}'))", cancellationToken);
 
     public static int LatestVersion => Migrations.All.Max(m => m.Version);
 
