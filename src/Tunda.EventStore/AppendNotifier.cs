@@ -6,30 +6,47 @@ namespace Tunda.EventStore;
 /// <summary>
 /// Tells other processes' daemons that events were committed. NOTIFY inside the append transaction
 /// would serialise every commit on PostgreSQL's notify-queue lock, so appends only raise a flag
-/// here and one background loop sends at most one NOTIFY per round trip, outside any append.
+/// here, and one loop on its own connection sends at most one NOTIFY per <see cref="Coalesce"/>.
+/// A NOTIFY takes a transaction id, so that connection commits asynchronously: a lost wake-up only
+/// costs latency, because daemons also poll.
 /// </summary>
 internal sealed class AppendNotifier : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(20);
+    private readonly string _connectionString;
     private readonly string _channel;
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public AppendNotifier(NpgsqlDataSource dataSource, string channel)
+    public AppendNotifier(string connectionString, string channel)
     {
-        _dataSource = dataSource;
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = "tunda-notifier",
+            Options = "-c synchronous_commit=off",
+        }.ConnectionString;
         _channel = channel;
     }
 
     public void Signal()
     {
-        _loop ??= Task.Run(RunAsync);
+        if (_loop is null)
+        {
+            lock (_startLock)
+            {
+                _loop ??= Task.Run(RunAsync);
+            }
+        }
+
         _signals.Writer.TryWrite(true);
     }
 
     private async Task RunAsync()
     {
+        NpgsqlConnection? connection = null;
         try
         {
             while (await _signals.Reader.WaitToReadAsync(_stop.Token))
@@ -37,19 +54,41 @@ internal sealed class AppendNotifier : IAsyncDisposable
                 _signals.Reader.TryRead(out _);
                 try
                 {
-                    await using var command = _dataSource.CreateCommand("SELECT pg_notify($1, '')");
+                    connection ??= await OpenAsync();
+                    await using var command = new NpgsqlCommand("SELECT pg_notify($1, '')", connection);
                     command.Parameters.Add(new() { Value = _channel });
                     await command.ExecuteNonQueryAsync(_stop.Token);
+                    await Task.Delay(Coalesce, _stop.Token);
                 }
                 catch (NpgsqlException)
                 {
-                    // A lost wake-up only costs latency: daemons also poll.
+                    await DisposeConnectionAsync(connection);
+                    connection = null;
                     await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token);
                 }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await DisposeConnectionAsync(connection);
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(_stop.Token);
+        return connection;
+    }
+
+    private static async Task DisposeConnectionAsync(NpgsqlConnection? connection)
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
         }
     }
 

@@ -14,59 +14,73 @@ namespace Tunda.EventStore;
 /// </summary>
 internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
 {
-    private const string Savepoint = "tunda_append";
-
-    public async Task<AppendResult> WriteInExternalTransactionAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingStream> streams, CancellationToken cancellationToken)
+    public async Task<AppendResult> WriteAsync(NpgsqlConnection connection, TransactionScope scope, IReadOnlyList<PendingStream> streams, CancellationToken cancellationToken)
     {
-        // A failed check must leave the caller's transaction usable and exactly as it was.
-        await transaction.SaveAsync(Savepoint, cancellationToken);
+        var serialized = streams.ToDictionary(s => s.Id, s => s.Events.Select(Serialize).ToList());
+        var canonicalMetadata = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(metadata, store.Options.Json));
         try
         {
-            var result = await WriteAsync(transaction, streams, cancellationToken);
-            await transaction.ReleaseAsync(Savepoint, cancellationToken);
-            return result;
+            var (timestamp, heads) = await LockStreamsAsync(connection, scope, streams, cancellationToken);
+
+            var rows = new EventRows();
+            var updates = new StreamUpdates();
+            foreach (var stream in streams)
+            {
+                var head = heads[stream.Id];
+                var previousHash = head.LastHash ?? [];
+                var version = head.Version;
+                foreach (var e in serialized[stream.Id])
+                {
+                    version++;
+                    var id = Guid.CreateVersion7(timestamp);
+                    previousHash = EventHash.Compute(previousHash, id, stream.Id, version, e.Alias, e.SchemaVersion, timestamp, e.Canonical, canonicalMetadata);
+                    rows.Add(id, stream.Id, version, e, previousHash);
+                }
+
+                updates.Add(stream.Id, version, serialized[stream.Id].Count > 0 ? previousHash : null, stream.Archive);
+            }
+
+            // Without inline projections the closing statement rides in the insert batch.
+            var inline = store.Options.Projections.Inline;
+            var sequences = await InsertAsync(connection, scope, rows, updates, canonicalMetadata, timestamp, closeInBatch: inline.Count == 0, cancellationToken);
+            var events = rows.ToStreamEvents(sequences, metadata, timestamp);
+            if (inline.Count > 0)
+            {
+                var context = new ProjectionContext(connection, scope.External, store.Schema);
+                foreach (var projection in inline)
+                {
+                    await projection.ApplyAsync(context, events, cancellationToken);
+                }
+
+                await ExecuteAsync(connection, scope.External, scope.Close, cancellationToken);
+            }
+
+            return new AppendResult(events, updates.Versions());
         }
-        catch (Exception) when (transaction.Connection is { State: System.Data.ConnectionState.Open })
+        catch (Exception) when (connection.State == System.Data.ConnectionState.Open)
         {
-            await transaction.RollbackAsync(Savepoint, CancellationToken.None);
+            await UndoAsync(connection, scope);
             throw;
         }
     }
 
-    public async Task<AppendResult> WriteAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingStream> streams, CancellationToken cancellationToken)
+    // Best effort: if the failure came after the close went through, there is nothing to undo,
+    // and the original exception is the one worth reporting.
+    private static async Task UndoAsync(NpgsqlConnection connection, TransactionScope scope)
     {
-        var connection = transaction.Connection!;
-        var serialized = streams.ToDictionary(s => s.Id, s => s.Events.Select(Serialize).ToList());
-        var canonicalMetadata = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(metadata, store.Options.Json));
-
-        var (timestamp, heads) = await LockStreamsAsync(connection, transaction, streams, cancellationToken);
-
-        var rows = new EventRows();
-        var updates = new StreamUpdates();
-        foreach (var stream in streams)
+        try
         {
-            var head = heads[stream.Id];
-            var previousHash = head.LastHash ?? [];
-            var version = head.Version;
-            foreach (var e in serialized[stream.Id])
-            {
-                version++;
-                var id = Guid.CreateVersion7(timestamp);
-                previousHash = EventHash.Compute(previousHash, id, stream.Id, version, e.Alias, e.SchemaVersion, timestamp, e.Canonical, canonicalMetadata);
-                rows.Add(id, stream.Id, version, e, previousHash);
-            }
-
-            updates.Add(stream.Id, version, serialized[stream.Id].Count > 0 ? previousHash : null, stream.Archive);
+            await ExecuteAsync(connection, scope.External, scope.Undo, CancellationToken.None);
         }
-
-        var sequences = await InsertAsync(connection, transaction, rows, updates, canonicalMetadata, timestamp, cancellationToken);
-        var events = rows.ToStreamEvents(sequences, metadata, timestamp);
-        foreach (var projection in store.Options.Projections.Inline)
+        catch (PostgresException)
         {
-            await projection.ApplyAsync(new ProjectionContext(connection, transaction, store.Schema), events, cancellationToken);
         }
+    }
 
-        return new AppendResult(events, updates.Versions());
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private SerializedEvent Serialize(object e)
@@ -77,11 +91,12 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
     }
 
     private async Task<(DateTimeOffset Timestamp, Dictionary<Guid, StreamHead> Heads)> LockStreamsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingStream> streams, CancellationToken cancellationToken)
+        NpgsqlConnection connection, TransactionScope scope, IReadOnlyList<PendingStream> streams, CancellationToken cancellationToken)
     {
-        // One round trip: the transaction id is taken first (the daemon's high-water mark relies on
-        // it preceding any sequence number), then every stream row is locked in id order.
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        // One round trip: open the transaction, take its id (the daemon's high-water mark relies on
+        // it preceding any sequence number), then lock every stream row in id order.
+        await using var batch = new NpgsqlBatch(connection, scope.External);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.Open));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(store.Sql.BeginAppend));
         foreach (var stream in streams)
         {
@@ -90,6 +105,7 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
 
         var heads = new Dictionary<Guid, StreamHead>();
         DateTimeOffset timestamp;
+        // The reader skips BEGIN/SAVEPOINT, which return no rows, and starts at BeginAppend's row.
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -106,7 +122,7 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
             var head = heads[stream.Id];
             if (head.IsMissing && stream.Expected.IsAny && stream.Type is not null)
             {
-                heads[stream.Id] = head = await CreateMissingAsync(connection, transaction, stream, cancellationToken);
+                heads[stream.Id] = head = await CreateMissingAsync(connection, scope.External, stream, cancellationToken);
             }
 
             Check(stream, head);
@@ -132,7 +148,7 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
 
     // "Any" on a missing stream creates it; a racing creator makes the insert do nothing, and then
     // the row it committed can be locked like any other.
-    private async Task<StreamHead> CreateMissingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PendingStream stream, CancellationToken cancellationToken)
+    private async Task<StreamHead> CreateMissingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PendingStream stream, CancellationToken cancellationToken)
     {
         foreach (var sql in new[] { store.Sql.InsertStream, store.Sql.LockExisting, store.Sql.InsertStream })
         {
@@ -172,16 +188,21 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
     }
 
     private async Task<long[]> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, EventRows rows, StreamUpdates updates,
-        byte[] canonicalMetadata, DateTimeOffset timestamp, CancellationToken cancellationToken)
+        NpgsqlConnection connection, TransactionScope scope, EventRows rows, StreamUpdates updates,
+        byte[] canonicalMetadata, DateTimeOffset timestamp, bool closeInBatch, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection, scope.External);
         if (rows.Count > 0)
         {
             batch.BatchCommands.Add(rows.InsertCommand(store.Sql.InsertEvents, Encoding.UTF8.GetString(canonicalMetadata), timestamp));
         }
 
         batch.BatchCommands.Add(updates.UpdateCommand(store.Sql.UpdateStreams, timestamp));
+        if (closeInBatch)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.Close));
+        }
+
         var sequences = new long[rows.Count];
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < sequences.Length && await reader.ReadAsync(cancellationToken); i++)

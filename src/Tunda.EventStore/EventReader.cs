@@ -6,6 +6,25 @@ namespace Tunda.EventStore;
 /// <summary>Reads stored events back into <see cref="StreamEvent"/>s, upcasting old payloads.</summary>
 internal sealed class EventReader(EventStore store)
 {
+    // Every event of a unit of work carries the same metadata, so consecutive rows usually repeat
+    // it: parse each distinct text once per read.
+    private sealed class MetadataCache(System.Text.Json.JsonSerializerOptions json)
+    {
+        private string? _text;
+        private EventMetadata _value = EventMetadata.SystemDefault;
+
+        public EventMetadata Get(string text)
+        {
+            if (text != _text)
+            {
+                _value = JsonSerializer.Deserialize<EventMetadata>(text, json) ?? EventMetadata.SystemDefault;
+                _text = text;
+            }
+
+            return _value;
+        }
+    }
+
     public async Task<IReadOnlyList<StreamEvent>> FetchStreamAsync(Guid streamId, StreamLimit limit, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.CreateCommand(store.Sql.FetchStream);
@@ -47,17 +66,18 @@ internal sealed class EventReader(EventStore store)
     private async Task<IReadOnlyList<StreamEvent>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var events = new List<StreamEvent>();
+        var metadata = new MetadataCache(store.Options.Json);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(Map(reader));
+            events.Add(Map(reader, metadata));
         }
 
         return events;
     }
 
-    /// <summary>Maps a row selected with <see cref="StoreSql.EventColumns"/>.</summary>
-    public StreamEvent Map(NpgsqlDataReader reader)
+    /// <summary>Maps a row selected with the store's event columns.</summary>
+    private StreamEvent Map(NpgsqlDataReader reader, MetadataCache metadata)
     {
         var type = reader.GetString(4);
         var schemaVersion = reader.GetInt32(5);
@@ -70,7 +90,7 @@ internal sealed class EventReader(EventStore store)
             Type: type,
             SchemaVersion: schemaVersion,
             Data: store.Options.Events.Deserialize(type, schemaVersion, reader.GetString(6), json),
-            Metadata: JsonSerializer.Deserialize<EventMetadata>(reader.GetString(7), json) ?? EventMetadata.SystemDefault,
+            Metadata: metadata.Get(reader.GetString(7)),
             Timestamp: reader.GetFieldValue<DateTimeOffset>(8));
     }
 }

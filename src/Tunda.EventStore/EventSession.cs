@@ -62,14 +62,12 @@ public sealed class EventSession : IAsyncDisposable
         AppendResult result;
         if (_external is not null)
         {
-            result = await writer.WriteInExternalTransactionAsync(_external, streams, cancellationToken);
+            result = await writer.WriteAsync(_external.Connection!, TransactionScope.Savepoint(_external), streams, cancellationToken);
         }
         else
         {
             await using var connection = await _store.DataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            result = await writer.WriteAsync(transaction, streams, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            result = await writer.WriteAsync(connection, TransactionScope.Own, streams, cancellationToken);
             _store.NotifyCommitted(result.LastSequence);
         }
 

@@ -19,14 +19,32 @@ public sealed class EventStore : IAsyncDisposable
         SchemaMigrator.ValidateSchemaName(options.Schema);
         Options = options;
         _ownsDataSource = dataSource is null;
-        DataSource = dataSource ?? NpgsqlDataSource.Create(options.ConnectionString);
+        DataSource = dataSource ?? CreateDataSource(options.ConnectionString);
         Sql = new StoreSql(options.Schema);
         Reader = new EventReader(this);
-        _notifier = new AppendNotifier(DataSource, Sql.NotifyChannel);
+        _notifier = new AppendNotifier(options.ConnectionString, Sql.NotifyChannel);
         Admin = new ProjectionAdmin(this);
     }
 
     public EventStoreOptions Options { get; }
+
+    /// <summary>
+    /// A data source tuned for the store: its statements are few and repeated, so they are prepared
+    /// automatically, which also lets Npgsql reset pooled connections without discarding plans.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string applicationName = "tunda")
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        settings.ApplicationName ??= applicationName;
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
+    }
 
     public NpgsqlDataSource DataSource { get; }
 

@@ -7,7 +7,8 @@ internal sealed class StoreSql(string schema)
 
     public string NotifyChannel { get; } = $"tunda_events_{schema}";
 
-    public string EventColumns { get; } = "seq, id, stream_id, version, type, schema_version, data::text, metadata::text, timestamp";
+    /// <summary>The columns <see cref="EventReader"/> maps, in its order.</summary>
+    private const string EventColumns = "seq, id, stream_id, version, type, schema_version, data::text, metadata::text, timestamp";
 
     public string BeginAppend { get; } = "SELECT transaction_timestamp(), pg_current_xact_id()::text";
 
@@ -20,8 +21,8 @@ internal sealed class StoreSql(string schema)
         """;
 
     public string InsertEvents { get; } = $"""
-        INSERT INTO {schema}.events (id, stream_id, version, type, schema_version, data, metadata, timestamp, hash)
-        SELECT e.id, e.stream_id, e.version, e.type, e.schema_version, e.data, $7, $8, e.hash
+        INSERT INTO {schema}.events (seq, id, stream_id, version, type, schema_version, data, metadata, timestamp, hash)
+        SELECT nextval('{schema}.event_seq'), e.id, e.stream_id, e.version, e.type, e.schema_version, e.data, $7, $8, e.hash
         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[], $9::bytea[])
             AS e (id, stream_id, version, type, schema_version, data, hash)
         RETURNING seq
@@ -35,7 +36,7 @@ internal sealed class StoreSql(string schema)
         """;
 
     public string FetchStream { get; } = $"""
-        SELECT seq, id, stream_id, version, type, schema_version, data::text, metadata::text, timestamp
+        SELECT {EventColumns}
         FROM {schema}.events
         WHERE stream_id = $1 AND ($2::bigint IS NULL OR version <= $2) AND ($3::timestamptz IS NULL OR timestamp <= $3)
         ORDER BY version
@@ -44,7 +45,7 @@ internal sealed class StoreSql(string schema)
     public string FetchStreamInfo { get; } = $"SELECT id, type, version, is_archived, created_at, updated_at FROM {schema}.streams WHERE id = $1";
 
     public string ReadRange { get; } = $"""
-        SELECT seq, id, stream_id, version, type, schema_version, data::text, metadata::text, timestamp
+        SELECT {EventColumns}
         FROM {schema}.events
         WHERE seq > $1 AND seq <= $2
         ORDER BY seq

@@ -21,8 +21,11 @@ public interface IProjection
     Task ResetAsync(ProjectionContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>The connection and transaction a projection writes through, and the store's schema.</summary>
-public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string Schema)
+/// <summary>
+/// The connection a projection writes through, inside the unit of work's transaction (whose object
+/// is null when the store opened the transaction itself with a pipelined BEGIN), and the schema.
+/// </summary>
+public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction? Transaction, string Schema)
 {
     public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 }

@@ -14,12 +14,7 @@ public static class EventStoreSetup
     {
         var database = DatabaseOptions.From(configuration);
         services.AddSingleton(database);
-        services.AddSingleton(_ =>
-        {
-            var builder = new NpgsqlDataSourceBuilder(database.ConnectionString);
-            builder.ConnectionStringBuilder.ApplicationName ??= "tunda-web";
-            return builder.Build();
-        });
+        services.AddSingleton(_ => EventStore.EventStore.CreateDataSource(database.ConnectionString, "tunda-web"));
         services.AddSingleton(provider =>
         {
             var options = new EventStoreOptions { ConnectionString = database.ConnectionString, Schema = database.Schema };
