@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Tunda.Benchmarks;
+
+/// <summary>One unit of work of a writer (an append, an INSERT), repeated as fast as it completes.</summary>
+internal delegate Task WriterStep(CancellationToken cancellationToken);
+
+/// <summary>Makes writer number <c>index</c>, doing any setup (its own stream, say) before timing starts.</summary>
+internal delegate Task<WriterStep> WriterFactory(int index, CancellationToken cancellationToken);
+
+internal sealed record TimedRunResult(long Operations, TimeSpan Elapsed, double[] LatenciesMs, ServerCounters Server)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    public double P50 => Stats.Percentile(LatenciesMs, 50);
+
+    public double P99 => Stats.Percentile(LatenciesMs, 99);
+}
+
+/// <summary>
+/// Runs writers flat out: a warm-up (JIT, pool, first pages), then a measured window. An operation
+/// counts when it completes inside the window, wherever it started.
+/// </summary>
+internal static class TimedRun
+{
+    private const int WarmingUp = 0;
+    private const int Measuring = 1;
+    private const int Stopping = 2;
+
+    public static async Task<TimedRunResult> RunAsync(
+        int writers, WriterFactory createWriter, TimeSpan warmup, TimeSpan duration, NpgsqlDataSource server, CancellationToken cancellationToken)
+    {
+        var steps = new WriterStep[writers];
+        for (var i = 0; i < writers; i++)
+        {
+            steps[i] = await createWriter(i, cancellationToken);
+        }
+
+        var phase = WarmingUp;
+        var latencies = Enumerable.Range(0, writers).Select(_ => new List<double>(capacity: 4096)).ToArray();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        async Task Loop(WriterStep step, List<double> measured)
+        {
+            try
+            {
+                while (Volatile.Read(ref phase) != Stopping)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await step(failed.Token);
+                    if (Volatile.Read(ref phase) == Measuring)
+                    {
+                        measured.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                }
+            }
+            catch
+            {
+                // One failing writer ends the run for all, and its exception is what gets reported.
+                Volatile.Write(ref phase, Stopping);
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        var running = Task.WhenAll(steps.Select((step, i) => Task.Run(() => Loop(step, latencies[i]), CancellationToken.None)));
+        await WhileRunningAsync(running, warmup);
+
+        var before = await ServerCounters.ReadAsync(server, cancellationToken);
+        var window = Stopwatch.StartNew();
+        Volatile.Write(ref phase, Measuring);
+        await WhileRunningAsync(running, duration);
+        Volatile.Write(ref phase, Stopping);
+        window.Stop();
+        var after = await ServerCounters.ReadAsync(server, CancellationToken.None);
+
+        await running;
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new TimedRunResult(all.Length, window.Elapsed, all, after - before);
+    }
+
+    /// <summary>Waits <paramref name="time"/>; writers only stop early by failing, and then their exception is thrown here.</summary>
+    private static async Task WhileRunningAsync(Task running, TimeSpan time)
+    {
+        if (await Task.WhenAny(running, Task.Delay(time)) == running)
+        {
+            await running;
+        }
+    }
+}
