@@ -33,8 +33,9 @@ internal sealed class BenchStore : IAsyncDisposable
         Workload.Register(options);
         configure?.Invoke(options);
 
-        // Enough pooled connections for 32 writers plus the notifier, samplers and the daemon.
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 100 } }.Build();
+        // The store's own data source settings (auto-prepare), shared with the raw side so both are
+        // measured alike; enough pooled connections for 32 writers plus samplers and the daemon.
+        var dataSource = Tunda.EventStore.EventStore.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString, "tunda-bench");
         var bench = new BenchStore(new Tunda.EventStore.EventStore(options, dataSource), dataSource);
         try
         {

@@ -37,6 +37,11 @@ internal sealed class AppendNotifier : IAsyncDisposable
         {
             lock (_startLock)
             {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 _loop ??= Task.Run(RunAsync);
             }
         }
@@ -94,7 +99,11 @@ internal sealed class AppendNotifier : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        lock (_startLock)
+        {
+            _stop.Cancel();
+        }
+
         _signals.Writer.TryComplete();
         if (_loop is not null)
         {
