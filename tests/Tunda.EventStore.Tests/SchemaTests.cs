@@ -16,7 +16,7 @@ public sealed class SchemaTests
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => scope.Store.MigrateAsync()));
 
-        (await scope.ScalarAsync("SELECT count(*) FROM {schema}.schema_migrations")).ShouldBe(SchemaMigrator.LatestVersion);
+        (await scope.ScalarAsync("SELECT count(*) FROM {schema}.schema_migrations WHERE component = 'event_store'")).ShouldBe(SchemaMigrator.LatestVersion);
         (await scope.ScalarAsync("SELECT count(*) FROM {schema}.events")).ShouldBe(1, "migrating again keeps the data");
         (await scope.ReadLedgersAsync()).Count.ShouldBe(1);
     }

@@ -1,7 +1,7 @@
 namespace Tunda.EventStore.Schema;
 
 /// <summary>
-/// The store's schema history. Append new migrations; never edit one that has shipped.
+/// The event store's schema history. Append new migrations; never edit one that has shipped.
 /// <c>{schema}</c> is replaced by the configured, validated schema name.
 /// </summary>
 internal static class Migrations
@@ -73,4 +73,5 @@ internal static class Migrations
     ];
 }
 
-internal sealed record Migration(int Version, string Name, string Sql);
+/// <summary>One numbered step of a component's schema; <c>{schema}</c> stands for the schema name.</summary>
+public sealed record Migration(int Version, string Name, string Sql);

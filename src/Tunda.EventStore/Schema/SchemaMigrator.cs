@@ -3,10 +3,18 @@ using Npgsql;
 
 namespace Tunda.EventStore.Schema;
 
-/// <summary>Creates the store's schema and applies pending migrations, once, whoever calls it.</summary>
+/// <summary>
+/// Creates the schema and applies a component's pending migrations (the event store's, messaging's,
+/// ...), once, whoever calls it. Each component numbers its own migrations.
+/// </summary>
 public static partial class SchemaMigrator
 {
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken = default)
+    public const string EventStoreComponent = "event_store";
+
+    public static Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken = default) =>
+        MigrateAsync(dataSource, schema, EventStoreComponent, Migrations.All, cancellationToken);
+
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string schema, string component, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
     {
         ValidateSchemaName(schema);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -16,26 +24,30 @@ public static partial class SchemaMigrator
         await Execute(connection, $"""
             CREATE SCHEMA IF NOT EXISTS {schema};
             CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
-                version int PRIMARY KEY,
+                component text NOT NULL,
+                version int NOT NULL,
                 name text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
+                applied_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (component, version)
             );
             """, cancellationToken);
 
         var applied = new HashSet<int>();
-        await using (var command = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations", connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var command = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations WHERE component = $1", connection))
         {
+            command.Parameters.Add(new() { Value = component });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 applied.Add(reader.GetInt32(0));
             }
         }
 
-        foreach (var migration in Migrations.All.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
+        foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             await Execute(connection, migration.Sql.Replace("{schema}", schema, StringComparison.Ordinal), cancellationToken);
-            await using var record = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (version, name) VALUES ($1, $2)", connection);
+            await using var record = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (component, version, name) VALUES ($1, $2, $3)", connection);
+            record.Parameters.Add(new() { Value = component });
             record.Parameters.Add(new() { Value = migration.Version });
             record.Parameters.Add(new() { Value = migration.Name });
             await record.ExecuteNonQueryAsync(cancellationToken);
@@ -51,6 +63,7 @@ public static partial class SchemaMigrator
     public static Task LockAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
         Execute(connection, $"SELECT pg_advisory_xact_lock(hashtext('tunda-migrate:{schema}'))", cancellationToken);
 
+    /// <summary>The event store's newest migration.</summary>
     public static int LatestVersion => Migrations.All.Max(m => m.Version);
 
     /// <summary>Schema names are spliced into SQL, so only plain lower-case identifiers are allowed.</summary>

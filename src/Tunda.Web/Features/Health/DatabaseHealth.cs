@@ -44,7 +44,7 @@ public sealed record DatabaseHealth(
     private static async Task<(int SchemaVersion, long LastSequence)> StoreStateAsync(EventStore.EventStore store, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.CreateCommand(
-            $"SELECT (SELECT max(version) FROM {store.Schema}.schema_migrations), (SELECT coalesce(max(seq), 0) FROM {store.Schema}.events)");
+            $"SELECT (SELECT max(version) FROM {store.Schema}.schema_migrations WHERE component = 'event_store'), (SELECT coalesce(max(seq), 0) FROM {store.Schema}.events)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.IsDBNull(0) ? 0 : reader.GetInt32(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1));
