@@ -9,7 +9,7 @@ namespace Tunda.EventStore;
 /// moved freely; a stored alias never changes (map an old alias with <see cref="AlsoKnownAs"/>).
 /// Payloads stored under an older schema version are upcast on read.
 /// </summary>
-public sealed class EventTypes
+public sealed partial class EventTypes
 {
     private readonly ConcurrentDictionary<Type, Registration> _byType = new();
     private readonly ConcurrentDictionary<string, Registration> _byAlias = new(StringComparer.Ordinal);
@@ -19,7 +19,11 @@ public sealed class EventTypes
 
     public EventTypes Register(Type type, string alias, int schemaVersion = 1)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        if (!AliasPattern().IsMatch(alias))
+        {
+            throw new ArgumentException($"Event alias '{alias}' must be lower-case letters, digits, '_' or '.', starting with a letter.", nameof(alias));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(schemaVersion, 1);
         var registration = new Registration(type, alias, schemaVersion);
         if (!_byAlias.TryAdd(alias, registration) && _byAlias[alias].Type != type)
@@ -82,4 +86,7 @@ public sealed class EventTypes
     }
 
     internal sealed record Registration(Type Type, string Alias, int SchemaVersion);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_.]{0,99}$")]
+    private static partial System.Text.RegularExpressions.Regex AliasPattern();
 }

@@ -10,30 +10,7 @@ internal sealed class StoreSql(string schema)
     /// <summary>The columns <see cref="EventReader"/> maps, in its order.</summary>
     private const string EventColumns = "seq, id, stream_id, version, type, schema_version, data::text, metadata::text, timestamp";
 
-    public string BeginAppend { get; } = "SELECT transaction_timestamp(), pg_current_xact_id()::text";
-
-    public string LockExisting { get; } = $"SELECT version, is_archived, last_hash FROM {schema}.streams WHERE id = $1 FOR UPDATE";
-
-    public string InsertStream { get; } = $"""
-        INSERT INTO {schema}.streams (id, type, version) VALUES ($1, $2, 0)
-        ON CONFLICT (id) DO NOTHING
-        RETURNING version, is_archived, last_hash
-        """;
-
-    public string InsertEvents { get; } = $"""
-        INSERT INTO {schema}.events (seq, id, stream_id, version, type, schema_version, data, metadata, timestamp, hash)
-        SELECT nextval('{schema}.event_seq'), e.id, e.stream_id, e.version, e.type, e.schema_version, e.data, $7, $8, e.hash
-        FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[], $9::bytea[])
-            AS e (id, stream_id, version, type, schema_version, data, hash)
-        RETURNING seq
-        """;
-
-    public string UpdateStreams { get; } = $"""
-        UPDATE {schema}.streams s
-        SET version = u.version, last_hash = coalesce(u.hash, s.last_hash), is_archived = s.is_archived OR u.archive, updated_at = $5
-        FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::boolean[]) AS u (id, version, hash, archive)
-        WHERE s.id = u.id
-        """;
+    public string AppendStream { get; } = $"SELECT o_seqs, o_version, o_timestamp FROM {schema}.append_stream($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
     public string FetchStream { get; } = $"""
         SELECT {EventColumns}

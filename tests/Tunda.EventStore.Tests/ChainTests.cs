@@ -19,6 +19,23 @@ public sealed class ChainTests
         b.ShouldNotBe(a);
     }
 
+    private sealed record Awkward(string Text, double Big, double Tiny, decimal Money, Dictionary<string, int> Counts);
+
+    [Fact]
+    public async Task payloads_that_jsonb_respells_still_verify()
+    {
+        await using var scope = await StoreScope.CreateAsync(o => o.Events.Register<Awkward>("awkward"));
+        var awkward = new Awkward("riga 1\nriga 2 \"citata\" \\ tab\t è € 😀 <b>&amp;</b>", 1e300, 1.5e-7, 12.50m, new() { ["zeta"] = 1, ["alfa"] = 2, ["mu"] = 3 });
+        await using (var session = scope.Store.OpenSession(new EventMetadata { UserAgent = "Mozilla/5.0 \"quoted\" ünïcödé" }))
+        {
+            await session.StartStream(Guid.NewGuid(), "awkward", awkward, awkward).SaveChangesAsync();
+        }
+
+        var report = await new ChainVerifier(scope.Store).VerifyAsync();
+        report.IsIntact.ShouldBeTrue();
+        report.EventsChecked.ShouldBe(2);
+    }
+
     [Fact]
     public async Task editing_one_events_data_by_sql_is_reported_at_that_event()
     {

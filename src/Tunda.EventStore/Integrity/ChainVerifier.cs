@@ -76,16 +76,8 @@ public sealed class ChainVerifier(EventStore store)
             return "no hash stored";
         }
 
-        var expected = EventHash.Compute(
-            cursor.LastHash,
-            row.EventId,
-            row.StreamId,
-            row.Version,
-            row.Type,
-            row.SchemaVersion,
-            row.Timestamp,
-            CanonicalJson.Canonicalize(row.Data),
-            CanonicalJson.Canonicalize(row.Metadata));
+        var body = EventHash.Body(row.EventId, row.StreamId, row.Type, row.SchemaVersion, row.Data, row.Metadata);
+        var expected = EventHash.Chain(cursor.LastHash, row.Version, row.Timestamp, body);
         return expected.AsSpan().SequenceEqual(row.StoredHash) ? null : "hash does not match the event's content or its predecessor";
     }
 
