@@ -12,7 +12,7 @@ public sealed record ChainReport(long StreamsChecked, long EventsChecked, IReadO
 
 /// <summary>
 /// Recomputes every event hash from the stored row (payload, metadata, alias, version, time) and
-/// compares it with the stored hash and with the stream's head, reporting each stream's first
+/// compares it with the stored hash, and checks the stream's version against its last event, reporting each stream's first
 /// broken link. Editing any of those columns by SQL is found at the edited event.
 /// </summary>
 public sealed class ChainVerifier(EventStore store)
@@ -20,7 +20,7 @@ public sealed class ChainVerifier(EventStore store)
     public async Task<ChainReport> VerifyAsync(Guid? streamId = null, CancellationToken cancellationToken = default)
     {
         await using var command = store.DataSource.CreateCommand($"""
-            SELECT e.stream_id, e.version, e.seq, e.id, e.type, e.schema_version, e.timestamp, e.data::text, e.metadata::text, e.hash, s.last_hash
+            SELECT e.stream_id, e.version, e.seq, e.id, e.type, e.schema_version, e.timestamp, e.data::text, e.metadata::text, e.hash, s.version
             FROM {store.Schema}.events e JOIN {store.Schema}.streams s ON s.id = e.stream_id
             WHERE $1::uuid IS NULL OR e.stream_id = $1
             ORDER BY e.stream_id, e.version
@@ -30,7 +30,7 @@ public sealed class ChainVerifier(EventStore store)
 
         var breaks = new List<ChainBreak>();
         long streams = 0, events = 0;
-        var current = new StreamCursor(Guid.Empty, null);
+        var current = new StreamCursor(Guid.Empty, 0);
         while (await reader.ReadAsync(cancellationToken))
         {
             events++;
@@ -38,7 +38,7 @@ public sealed class ChainVerifier(EventStore store)
             if (row.StreamId != current.StreamId)
             {
                 CheckHead(current, breaks);
-                current = new StreamCursor(row.StreamId, row.StreamHead);
+                current = new StreamCursor(row.StreamId, row.StreamVersion);
                 streams++;
             }
 
@@ -88,18 +88,18 @@ public sealed class ChainVerifier(EventStore store)
             return;
         }
 
-        if (cursor.Head is null || !cursor.Head.AsSpan().SequenceEqual(cursor.LastHash))
+        if (cursor.HeadVersion != cursor.Version)
         {
             var last = cursor.LastRow;
-            breaks.Add(new ChainBreak(cursor.StreamId, last.Version, last.Sequence, last.EventId, "stream head hash differs from its last event (events removed or head edited)"));
+            breaks.Add(new ChainBreak(cursor.StreamId, last.Version, last.Sequence, last.EventId, $"the stream is at version {cursor.HeadVersion} but its last event is {cursor.Version} (events removed?)"));
         }
     }
 
-    private sealed class StreamCursor(Guid streamId, byte[]? head)
+    private sealed class StreamCursor(Guid streamId, long headVersion)
     {
         public Guid StreamId { get; } = streamId;
 
-        public byte[]? Head { get; } = head;
+        public long HeadVersion { get; } = headVersion;
 
         public long Version { get; set; }
 
@@ -112,7 +112,7 @@ public sealed class ChainVerifier(EventStore store)
 
     private sealed record ChainRow(
         Guid StreamId, long Version, long Sequence, Guid EventId, string Type, int SchemaVersion,
-        DateTimeOffset Timestamp, string Data, string Metadata, byte[]? StoredHash, byte[]? StreamHead)
+        DateTimeOffset Timestamp, string Data, string Metadata, byte[]? StoredHash, long StreamVersion)
     {
         public static ChainRow Read(NpgsqlDataReader reader) => new(
             reader.GetGuid(0),
@@ -125,6 +125,6 @@ public sealed class ChainVerifier(EventStore store)
             reader.GetString(7),
             reader.GetString(8),
             reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9),
-            reader.IsDBNull(10) ? null : reader.GetFieldValue<byte[]>(10));
+            reader.GetInt64(10));
     }
 }

@@ -27,8 +27,7 @@ internal static class Migrations
                 version bigint NOT NULL,
                 created_at timestamptz NOT NULL DEFAULT transaction_timestamp(),
                 updated_at timestamptz NOT NULL DEFAULT transaction_timestamp(),
-                is_archived boolean NOT NULL DEFAULT false,
-                last_hash bytea
+                is_archived boolean NOT NULL DEFAULT false
             );
 
             CREATE TABLE {schema}.events (
@@ -49,10 +48,11 @@ internal static class Migrations
             -- No foreign key to streams: every append locks (or creates) the stream row before it
             -- inserts, and the per-row check cost a seventh of the server's time per append.
 
-            -- One call appends to one stream: lock (or create) the stream row, check the expected
-            -- version and the archive flag *before* drawing any sequence number, chain the hashes,
-            -- insert the events and move the stream forward. Called once per stream, in stream id
-            -- order, pipelined with BEGIN and COMMIT, so a unit of work costs one round trip.
+            -- One call appends to one stream: move the stream row forward (an UPDATE that locks it;
+            -- an INSERT for a new stream), check the expected version and the archive flag *before
+            -- drawing any sequence number* (a failed check raises and the whole unit of work rolls
+            -- back), chain the hashes from the stream's last event, insert the events. Called once
+            -- per stream, in stream id order, pipelined with BEGIN and COMMIT: one round trip.
             -- p_expected: -1 any, 0 must be new, n exactly n. Conflicts raise TU001 (message: the
             -- actual version, 'missing' or 'exists'); an archived stream raises TU002.
             -- hash(n) = sha256(hash(n-1) || int8(version) || int8(µs since epoch) || body hash), where
@@ -65,48 +65,59 @@ internal static class Migrations
                 OUT o_seqs bigint[], OUT o_version bigint, OUT o_timestamp timestamptz)
             LANGUAGE plpgsql AS $fn$
             DECLARE
-                v_archived boolean;
+                v_count int := coalesce(array_length(p_ids, 1), 0);
+                v_old bigint;
                 v_hash bytea;
                 v_micros bigint;
                 v_metadata text := p_metadata::text;
                 v_body bytea;
                 v_versions bigint[] := '{}';
                 v_hashes bytea[] := '{}';
-                v_count int := coalesce(array_length(p_ids, 1), 0);
             BEGIN
                 PERFORM pg_current_xact_id();
                 o_timestamp := transaction_timestamp();
                 IF p_expected = 0 THEN
-                    INSERT INTO {schema}.streams AS s (id, type, version) VALUES (p_stream, p_stream_type, 0)
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING s.version, s.is_archived, s.last_hash INTO o_version, v_archived, v_hash;
+                    INSERT INTO {schema}.streams (id, type, version, is_archived) VALUES (p_stream, p_stream_type, v_count, p_archive)
+                    ON CONFLICT (id) DO NOTHING;
                     IF NOT FOUND THEN
                         RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = 'exists';
                     END IF;
+                    v_old := 0;
                 ELSE
-                    SELECT s.version, s.is_archived, s.last_hash INTO o_version, v_archived, v_hash
-                    FROM {schema}.streams s WHERE s.id = p_stream FOR UPDATE;
-                    IF NOT FOUND AND p_expected = -1 AND p_stream_type IS NOT NULL THEN
-                        INSERT INTO {schema}.streams AS s (id, type, version) VALUES (p_stream, p_stream_type, 0)
-                        ON CONFLICT (id) DO NOTHING
-                        RETURNING s.version, s.is_archived, s.last_hash INTO o_version, v_archived, v_hash;
+                    UPDATE {schema}.streams s
+                    SET version = s.version + v_count, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
+                    WHERE s.id = p_stream AND (NOT s.is_archived OR v_count = 0)
+                    RETURNING s.version - v_count INTO v_old;
+                    IF NOT FOUND THEN
+                        IF EXISTS (SELECT FROM {schema}.streams s WHERE s.id = p_stream) THEN
+                            RAISE EXCEPTION USING ERRCODE = 'TU002', MESSAGE = 'archived';
+                        END IF;
+                        IF p_expected <> -1 OR p_stream_type IS NULL THEN
+                            RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = 'missing';
+                        END IF;
+                        INSERT INTO {schema}.streams (id, type, version, is_archived) VALUES (p_stream, p_stream_type, v_count, p_archive)
+                        ON CONFLICT (id) DO NOTHING;
+                        v_old := 0;
                         IF NOT FOUND THEN
-                            -- A racing creator committed first: lock its row like any other.
-                            SELECT s.version, s.is_archived, s.last_hash INTO o_version, v_archived, v_hash
-                            FROM {schema}.streams s WHERE s.id = p_stream FOR UPDATE;
+                            -- A racing creator committed first: move its row like any other.
+                            UPDATE {schema}.streams s
+                            SET version = s.version + v_count, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
+                            WHERE s.id = p_stream AND (NOT s.is_archived OR v_count = 0)
+                            RETURNING s.version - v_count INTO v_old;
+                            IF NOT FOUND THEN
+                                RAISE EXCEPTION USING ERRCODE = 'TU002', MESSAGE = 'archived';
+                            END IF;
                         END IF;
                     END IF;
-                    IF NOT FOUND THEN
-                        RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = 'missing';
+                    IF p_expected > 0 AND v_old <> p_expected THEN
+                        RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = v_old::text;
                     END IF;
-                    IF p_expected > 0 AND o_version <> p_expected THEN
-                        RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = o_version::text;
+                    IF v_old > 0 AND v_count > 0 THEN
+                        SELECT e.hash INTO v_hash FROM {schema}.events e WHERE e.stream_id = p_stream AND e.version = v_old;
                     END IF;
-                END IF;
-                IF v_archived AND (v_count > 0 OR NOT p_archive) THEN
-                    RAISE EXCEPTION USING ERRCODE = 'TU002', MESSAGE = 'archived';
                 END IF;
 
+                o_version := v_old;
                 v_micros := (extract(epoch FROM o_timestamp) * 1000000)::bigint;
                 FOR i IN 1 .. v_count LOOP
                     o_version := o_version + 1;
@@ -126,10 +137,6 @@ internal static class Migrations
                     )
                     SELECT array_agg(inserted.seq ORDER BY inserted.version) INTO o_seqs FROM inserted;
                 END IF;
-
-                UPDATE {schema}.streams s
-                SET version = o_version, last_hash = v_hash, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
-                WHERE s.id = p_stream;
             END
             $fn$;
 
