@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Npgsql;
+using Tunda.EventStore;
+
+namespace Tunda.Messaging.Workers;
+
+/// <summary>
+/// Handles queued messages as one node. Any number of nodes (distinct names, any processes) may run
+/// against one database: they claim rows with SKIP LOCKED, each handles a row in its own unit of
+/// work that also deletes it, and each heartbeats so the others can free its rows if it dies.
+/// </summary>
+public sealed class MessageWorker : IAsyncDisposable
+{
+    private readonly MessageBus _bus;
+    private readonly QueueRows _rows;
+    private readonly AsyncSignal _wake = new();
+    private CancellationTokenSource? _stop;
+    private List<Task> _running = [];
+
+    internal MessageWorker(MessageBus bus, string nodeName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeName);
+        _bus = bus;
+        _rows = new QueueRows(bus.Schema);
+        NodeName = nodeName;
+    }
+
+    public string NodeName { get; }
+
+    private MessagingOptions Options => _bus.Options;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stop is not null)
+        {
+            throw new InvalidOperationException("The worker is already running.");
+        }
+
+        // Rows still claimed under this name belong to an earlier run of this node that died.
+        await using (var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await _rows.HeartbeatAsync(connection, NodeName, cancellationToken);
+            await _rows.ReleaseAsync(connection, NodeName, cancellationToken);
+        }
+
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = _stop.Token;
+        _bus.Enqueued += _wake.Set;
+        _running = [Task.Run(() => ProcessAsync(token), CancellationToken.None), Task.Run(() => HeartbeatAsync(token), CancellationToken.None)];
+    }
+
+    public async Task StopAsync()
+    {
+        var stop = Interlocked.Exchange(ref _stop, null);
+        if (stop is null)
+        {
+            return;
+        }
+
+        _bus.Enqueued -= _wake.Set;
+        await stop.CancelAsync();
+        await Task.WhenAll(_running);
+        stop.Dispose();
+        try
+        {
+            await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(CancellationToken.None);
+            await _rows.ReleaseAsync(connection, NodeName, CancellationToken.None);
+            await _rows.LeaveAsync(connection, NodeName, CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The database is gone: the other nodes free these rows once our heartbeat is stale.
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Registers the node and claims rows without handling them (what a node that dies next leaves behind).</summary>
+    internal async Task<IReadOnlyList<ClaimedMessage>> RegisterAndClaimAsync(int limit)
+    {
+        await using var connection = await _bus.Store.DataSource.OpenConnectionAsync();
+        await _rows.HeartbeatAsync(connection, NodeName, CancellationToken.None);
+        return await _rows.ClaimAsync(connection, NodeName, limit, CancellationToken.None);
+    }
+
+    private async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                List<ClaimedMessage> batch;
+                await using (var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken))
+                {
+                    batch = await _rows.ClaimAsync(connection, NodeName, Options.BatchSize, cancellationToken);
+                }
+
+                foreach (var message in batch)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await HandleAsync(message, cancellationToken);
+                }
+
+                if (batch.Count < Options.BatchSize)
+                {
+                    await _wake.WaitAsync(Options.PollInterval, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // Lost the database mid-batch: wait, then give back what this node still holds, since
+                // nothing else of this node is in flight (it handles one row at a time).
+                await Pause(Options.PollInterval, cancellationToken);
+                await TryReleaseOwnAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(ClaimedMessage claimed, CancellationToken cancellationToken)
+    {
+        Type? type = null;
+        try
+        {
+            var message = Options.Messages.Deserialize(claimed.Type, claimed.Body, Options.Json);
+            type = message.GetType();
+            var metadata = JsonSerializer.Deserialize<EventMetadata>(claimed.Metadata, Options.Json) ?? EventMetadata.SystemDefault;
+            var result = await _bus.Invoker.RunAsync(
+                message,
+                claimed.Id,
+                metadata,
+                (work, token) => _rows.TakeAsync(work.Connection, work.Transaction, claimed.Id, NodeName, token),
+                cancellationToken);
+            if (result is { Succeeded: false })
+            {
+                // A refusal will not change on retry: park it where staff can see it.
+                await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
+                await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, $"{result.Status}: {result.Error?.Code}: {result.Error?.Message}", cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not NpgsqlException || ex is PostgresException)
+        {
+            await FailAsync(claimed, type, ex, cancellationToken);
+        }
+    }
+
+    private async Task FailAsync(ClaimedMessage claimed, Type? type, Exception error, CancellationToken cancellationToken)
+    {
+        var policy = type is null ? Options.DefaultRetry : Options.RetryFor(type);
+        var attempt = claimed.Attempts + 1;
+        await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
+        if (attempt >= policy.MaxAttempts)
+        {
+            await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, error.ToString(), cancellationToken);
+        }
+        else
+        {
+            await _rows.RetryLaterAsync(connection, claimed.Id, NodeName, error.ToString(), policy.DelayAfter(attempt), cancellationToken);
+            _wake.Set();
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using (var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken))
+                {
+                    await _rows.HeartbeatAsync(connection, NodeName, cancellationToken);
+                    if (await _rows.RecoverAsync(connection, Options.NodeTimeout, cancellationToken) > 0)
+                    {
+                        _wake.Set();
+                    }
+                }
+
+                await Task.Delay(Options.HeartbeatInterval, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                await Pause(Options.HeartbeatInterval, cancellationToken);
+            }
+        }
+    }
+
+    private async Task TryReleaseOwnAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
+            await _rows.ReleaseAsync(connection, NodeName, cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            // Still down: the next round tries again, or other nodes recover the rows.
+        }
+    }
+
+    private static async Task Pause(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
