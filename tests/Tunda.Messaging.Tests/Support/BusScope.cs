@@ -78,6 +78,11 @@ internal sealed class BusScope : IAsyncDisposable
     public async Task<long> CountAsync(string table, string where = "true") =>
         await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.{table} WHERE {where}");
 
+    public async Task<long> ScalarAsync(string sql) =>
+        Convert.ToInt64(await TestDatabase.ScalarAsync<object>(sql.Replace("{schema}", Schema, StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task ExecuteAsync(string sql) => TestDatabase.ExecuteAsync(sql.Replace("{schema}", Schema, StringComparison.Ordinal));
+
     /// <summary>Polls until <paramref name="condition"/> holds; fails the test after a generous timeout.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 60)
     {
