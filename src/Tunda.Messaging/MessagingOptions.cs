@@ -32,6 +32,12 @@ public sealed class MessagingOptions
     /// <summary>Upper bound of the first jittered pause after a conflict; doubles each attempt.</summary>
     public TimeSpan ConflictBackoff { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// Units of work running at once in this process (each may hold two pooled connections while it
+    /// loads a stream): keep twice this below the data source's pool size.
+    /// </summary>
+    public int MaxConcurrentUnitsOfWork { get; init; } = 32;
+
     /// <summary>Rows a worker claims at once (it handles them one by one, each in its own transaction).</summary>
     public int BatchSize { get; init; } = 20;
 

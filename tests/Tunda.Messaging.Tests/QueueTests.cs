@@ -126,6 +126,22 @@ public sealed class QueueTests
     }
 
     [Fact]
+    public async Task queued_command_refused_by_its_decider_is_dead_lettered_at_once_with_the_domain_error()
+    {
+        await using var scope = await BusScope.CreateAsync(o => o.Messages.Register<Withdraw>("withdraw"));
+        await scope.StartWorkerAsync("node-a");
+        var account = Guid.NewGuid();
+
+        await scope.Bus.PublishAsync(new Withdraw(account, 1000));
+
+        await BusScope.EventuallyAsync(async () => await scope.CountAsync("message_dead_letters") == 1, "the refusal is dead-lettered");
+        var letter = (await scope.Bus.DeadLetters.ListAsync()).Single();
+        letter.Attempts.ShouldBe(1);
+        letter.Error.ShouldContain("account.insufficient_funds");
+        (await scope.Store.FetchStreamAsync(account)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task scheduled_message_fires_once_and_not_before_its_time_with_two_workers()
     {
         await using var scope = await BusScope.CreateAsync(TestMessages.RegisterPing);

@@ -5,11 +5,17 @@ namespace Tunda.Messaging.Handlers;
 
 /// <summary>
 /// Runs a handler in a fresh unit of work and commits once. A concurrency conflict is retried from
-/// a fresh load (bounded, jittered) unless the handler used an explicit expected version, in which
-/// case the caller gets a conflict. Any other exception rolls everything back and propagates.
+/// a fresh load (bounded, jittered) unless the handler used an explicit expected version; the caller
+/// gets a conflict then, or when the attempts run out. Any other exception rolls everything back
+/// and propagates.
 /// </summary>
 internal sealed class HandlerInvoker(MessageBus bus)
 {
+    // A unit of work holds one pooled connection and loading a stream borrows a second; capping the
+    // units in flight keeps a burst of commands from emptying the pool and then waiting on itself.
+    // (So a handler must not call InvokeAsync itself: it publishes instead.)
+    private readonly SemaphoreSlim _inFlight = new(bus.Options.MaxConcurrentUnitsOfWork, bus.Options.MaxConcurrentUnitsOfWork);
+
     /// <summary>
     /// <paramref name="claim"/> runs first inside the unit of work (a worker deletes its queue row
     /// there); when it returns false the work is abandoned and the result is null.
@@ -30,10 +36,38 @@ internal sealed class HandlerInvoker(MessageBus bus)
 
         for (var attempt = 1; ; attempt++)
         {
+            var (result, conflict) = await AttemptAsync(handler, message, messageId, metadata, claim, attempt, cancellationToken);
+            if (conflict is null)
+            {
+                return result;
+            }
+
+            if (attempt >= bus.Options.MaxConflictAttempts)
+            {
+                return InvokeResult.Conflict(conflict.Message);
+            }
+
+            await Task.Delay(Backoff(attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>One try; a conflict worth retrying comes back as the exception, with no result.</summary>
+    private async Task<(InvokeResult? Result, ConcurrencyException? RetryableConflict)> AttemptAsync(
+        MessageHandler handler,
+        object message,
+        Guid messageId,
+        EventMetadata metadata,
+        Func<UnitOfWork, CancellationToken, Task<bool>>? claim,
+        int attempt,
+        CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken);
+        try
+        {
             await using var work = await UnitOfWork.BeginAsync(bus, metadata, cancellationToken);
             if (claim is not null && !await claim(work, cancellationToken))
             {
-                return null;
+                return (null, null);
             }
 
             var context = new MessageContext(work, bus.Store, messageId, metadata, bus.Options.Clock.GetUtcNow(), attempt);
@@ -42,22 +76,25 @@ internal sealed class HandlerInvoker(MessageBus bus)
                 var value = await handler(message, context, cancellationToken);
                 if (value is DomainError error)
                 {
-                    return InvokeResult.Rejected(error);
+                    return (InvokeResult.Rejected(error), null);
                 }
 
                 var lastSequence = await work.CommitAsync(cancellationToken);
-                return InvokeResult.Success(value, lastSequence);
+                return (InvokeResult.Success(value, lastSequence), null);
             }
             catch (ConcurrencyException conflict) when (context.UsesExplicitVersion)
             {
-                return InvokeResult.Conflict(conflict.Message);
+                return (InvokeResult.Conflict(conflict.Message), null);
             }
-            catch (ConcurrencyException) when (attempt < bus.Options.MaxConflictAttempts)
+            catch (ConcurrencyException conflict)
             {
-                // Falls through to a new unit of work: the disposed one rolled back.
+                // Disposing the unit of work rolls it back; the caller starts a fresh one.
+                return (null, conflict);
             }
-
-            await Task.Delay(Backoff(attempt), cancellationToken);
+        }
+        finally
+        {
+            _inFlight.Release();
         }
     }
 

@@ -134,11 +134,16 @@ public sealed class MessageWorker : IAsyncDisposable
                 metadata,
                 (work, token) => _rows.TakeAsync(work.Connection, work.Transaction, claimed.Id, NodeName, token),
                 cancellationToken);
-            if (result is { Succeeded: false })
+            if (result is { Status: InvokeStatus.Conflict })
+            {
+                // The stream kept moving (or the message named a stale version): try again later.
+                await FailAsync(claimed, type, new InvalidOperationException($"Conflict: {result.Error?.Message}"), cancellationToken);
+            }
+            else if (result is { Status: InvokeStatus.Rejected })
             {
                 // A refusal will not change on retry: park it where staff can see it.
                 await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
-                await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, $"{result.Status}: {result.Error?.Code}: {result.Error?.Message}", cancellationToken);
+                await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, $"Rejected: {result.Error?.Code}: {result.Error?.Message}", cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
