@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Npgsql;
-using Tunda.EventStore;
 
 namespace Tunda.Messaging.Workers;
 
@@ -14,6 +12,7 @@ public sealed class MessageWorker : IAsyncDisposable
     private readonly MessageBus _bus;
     private readonly QueueRows _rows;
     private readonly AsyncSignal _wake = new();
+    private readonly ClaimedMessageHandler _handler;
     private CancellationTokenSource? _stop;
     private List<Task> _running = [];
 
@@ -23,6 +22,7 @@ public sealed class MessageWorker : IAsyncDisposable
         _bus = bus;
         _rows = new QueueRows(bus.Schema);
         NodeName = nodeName;
+        _handler = new ClaimedMessageHandler(bus, _rows, nodeName, _wake);
     }
 
     public string NodeName { get; }
@@ -98,7 +98,7 @@ public sealed class MessageWorker : IAsyncDisposable
                 foreach (var message in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await HandleAsync(message, cancellationToken);
+                    await _handler.HandleAsync(message, cancellationToken);
                 }
 
                 if (batch.Count < Options.BatchSize)
@@ -117,58 +117,6 @@ public sealed class MessageWorker : IAsyncDisposable
                 await Pause(Options.PollInterval, cancellationToken);
                 await TryReleaseOwnAsync(cancellationToken);
             }
-        }
-    }
-
-    private async Task HandleAsync(ClaimedMessage claimed, CancellationToken cancellationToken)
-    {
-        Type? type = null;
-        try
-        {
-            var message = Options.Messages.Deserialize(claimed.Type, claimed.Body, Options.Json);
-            type = message.GetType();
-            var metadata = JsonSerializer.Deserialize<EventMetadata>(claimed.Metadata, Options.Json) ?? EventMetadata.SystemDefault;
-            var result = await _bus.Invoker.RunAsync(
-                message,
-                claimed.Id,
-                metadata,
-                (work, token) => _rows.TakeAsync(work.Connection, work.Transaction, claimed.Id, NodeName, token),
-                cancellationToken);
-            if (result is { Status: InvokeStatus.Conflict })
-            {
-                // The stream kept moving (or the message named a stale version): try again later.
-                await FailAsync(claimed, type, new InvalidOperationException($"Conflict: {result.Error?.Message}"), cancellationToken);
-            }
-            else if (result is { Status: InvokeStatus.Rejected })
-            {
-                // A refusal will not change on retry: park it where staff can see it.
-                await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
-                await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, $"Rejected: {result.Error?.Code}: {result.Error?.Message}", cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is not NpgsqlException || ex is PostgresException)
-        {
-            await FailAsync(claimed, type, ex, cancellationToken);
-        }
-    }
-
-    private async Task FailAsync(ClaimedMessage claimed, Type? type, Exception error, CancellationToken cancellationToken)
-    {
-        var policy = type is null ? Options.DefaultRetry : Options.RetryFor(type);
-        var attempt = claimed.Attempts + 1;
-        await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
-        if (attempt >= policy.MaxAttempts)
-        {
-            await _rows.DeadLetterAsync(connection, claimed.Id, NodeName, error.ToString(), cancellationToken);
-        }
-        else
-        {
-            await _rows.RetryLaterAsync(connection, claimed.Id, NodeName, error.ToString(), policy.DelayAfter(attempt), cancellationToken);
-            _wake.Set();
         }
     }
 
