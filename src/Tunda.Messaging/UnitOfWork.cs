@@ -42,7 +42,12 @@ internal sealed class UnitOfWork : IAsyncDisposable
         }
     }
 
-    public void Send(Envelope envelope) => _outbox.Add(envelope);
+    public void Send(Envelope envelope)
+    {
+        // Fail where the message is sent, not later at commit, when it has no alias to be stored under.
+        _bus.Options.Messages.AliasOf(envelope.Message.GetType());
+        _outbox.Add(envelope);
+    }
 
     /// <summary>Appends, enqueues, commits; returns the highest event sequence written (0 if none).</summary>
     public async Task<long> CommitAsync(CancellationToken cancellationToken)

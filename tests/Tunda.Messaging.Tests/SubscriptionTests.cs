@@ -12,16 +12,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task subscription_sends_one_message_per_matching_event_in_commit_order_across_a_daemon_restart()
     {
-        await using var scope = await BusScope.CreateAsync(
-            o =>
-            {
-                o.Messages.Register<DepositNotice>("deposit_notice");
-                o.Handlers.Handle<DepositNotice>((message, context, cancellationToken) =>
-                    HandledLog.RecordAsync(context, message.Sequence.ToString(CultureInfo.InvariantCulture), cancellationToken));
-            },
-            (store, messaging) => store.Projections.Add(
-                EventSubscription.When<Deposited>("deposit_notices", messaging, (d, e) => new DepositNotice(e.Sequence)),
-                ProjectionLifecycle.Async));
+        await using var scope = await CreateWithDepositNoticesAsync();
         await scope.StartWorkerAsync("node-a");
         var accounts = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
 
@@ -95,6 +86,39 @@ public sealed class SubscriptionTests
         letter.Metadata.CausationId.ShouldBe(cause.Id);
         letter.Metadata.Actor.ShouldBe(customer);
     }
+
+    [Fact]
+    public async Task rebuilding_a_subscription_does_not_send_its_messages_again()
+    {
+        await using var scope = await CreateWithDepositNoticesAsync();
+        await scope.StartWorkerAsync("node-a");
+        await scope.StartDaemonAsync();
+        var head = await CommitDepositsAndWithdrawalsAsync(scope, [Guid.NewGuid()], rounds: 5);
+        await scope.Store.Admin.WaitForAsync("deposit_notices", head, TimeSpan.FromSeconds(60));
+        await BusScope.EventuallyAsync(async () => await scope.Handled.CountAsync() == 5, "the first notices are handled");
+
+        await scope.Store.Admin.RebuildAsync("deposit_notices");
+        await scope.Store.Admin.WaitForAsync("deposit_notices", head, TimeSpan.FromSeconds(60));
+        await scope.Bus.PublishAsync(new Ping("fence"));
+
+        await BusScope.EventuallyAsync(async () => await scope.Handled.CountAsync("fence") == 1, "the fence is handled");
+        (await scope.CountAsync("messages")).ShouldBe(0);
+        (await scope.Handled.CountAsync()).ShouldBe(6);
+    }
+
+    /// <summary>A bus whose "deposit_notices" subscription sends a notice per deposit, handled by logging its sequence.</summary>
+    private static Task<BusScope> CreateWithDepositNoticesAsync() =>
+        BusScope.CreateAsync(
+            o =>
+            {
+                TestMessages.RegisterPing(o);
+                o.Messages.Register<DepositNotice>("deposit_notice");
+                o.Handlers.Handle<DepositNotice>((message, context, cancellationToken) =>
+                    HandledLog.RecordAsync(context, message.Sequence.ToString(CultureInfo.InvariantCulture), cancellationToken));
+            },
+            (store, messaging) => store.Projections.Add(
+                EventSubscription.When<Deposited>("deposit_notices", messaging, (d, e) => new DepositNotice(e.Sequence)),
+                ProjectionLifecycle.Async));
 
     private static async Task<long> CommitDepositsAndWithdrawalsAsync(BusScope scope, Guid[] accounts, int rounds)
     {

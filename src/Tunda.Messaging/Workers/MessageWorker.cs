@@ -19,6 +19,12 @@ public sealed class MessageWorker : IAsyncDisposable
     internal MessageWorker(MessageBus bus, string nodeName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeName);
+        if (bus.Options.NodeTimeout < bus.Options.HeartbeatInterval * 3)
+        {
+            // A live node must get several heartbeats in before the others may call it dead.
+            throw new ArgumentException("MessagingOptions.NodeTimeout must be at least three heartbeat intervals.", nameof(bus));
+        }
+
         _bus = bus;
         _rows = new QueueRows(bus.Schema);
         NodeName = nodeName;

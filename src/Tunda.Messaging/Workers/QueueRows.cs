@@ -60,15 +60,19 @@ internal sealed class QueueRows(string schema)
 
     /// <summary>
     /// Forgets nodes silent for longer than <paramref name="timeout"/> and frees their rows (and any
-    /// row whose owner is not a known node). A row a slow-but-alive node is still handling stays locked
-    /// by its DELETE until that commits, after which this update no longer finds it.
+    /// row whose owner is not a known node). Rows locked right now are skipped, not waited for: such
+    /// a row is being handled by a node that is slow rather than dead, and either its commit deletes
+    /// the row or, if it really died, its transaction ends and a later round frees the row as orphaned.
     /// </summary>
     public Task<int> RecoverAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, null, $"""
             WITH dead AS (DELETE FROM {schema}.message_nodes WHERE heartbeat < now() - $1 RETURNING name)
-            UPDATE {schema}.messages SET owner = NULL, claimed_at = NULL
-            WHERE owner IN (SELECT name FROM dead)
-               OR (owner IS NOT NULL AND owner NOT IN (SELECT name FROM {schema}.message_nodes))
+            UPDATE {schema}.messages m SET owner = NULL, claimed_at = NULL
+            FROM (SELECT id FROM {schema}.messages
+                  WHERE owner IN (SELECT name FROM dead)
+                     OR (owner IS NOT NULL AND owner NOT IN (SELECT name FROM {schema}.message_nodes))
+                  FOR UPDATE SKIP LOCKED) lost
+            WHERE m.id = lost.id
             """, cancellationToken, timeout);
 
     /// <summary>On start and stop: rows this node name claimed earlier go back to everyone.</summary>
