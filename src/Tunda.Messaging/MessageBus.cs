@@ -23,6 +23,7 @@ public sealed class MessageBus : IMessageBus
         Writer = new QueueWriter(store.Schema, options.Messages, options.Json);
         _invoker = new HandlerInvoker(this);
         DeadLetters = new DeadLetters(this);
+        Queue = new QueueAdmin(this);
     }
 
     public Store Store { get; }
@@ -32,6 +33,8 @@ public sealed class MessageBus : IMessageBus
     public string Schema => Store.Schema;
 
     public DeadLetters DeadLetters { get; }
+
+    public QueueAdmin Queue { get; }
 
     internal QueueWriter Writer { get; }
 
