@@ -70,6 +70,7 @@ public sealed class DeliveryTests
     {
         await using var scope = await BusScope.CreateAsync(o =>
         {
+            o.HandlersPerNode = 2;
             TestMessages.RegisterPing(o);
             TestMessages.RegisterFanOut(o);
         });

@@ -52,7 +52,11 @@ public sealed class MessageWorker : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
         _bus.Enqueued += _wake.Set;
-        _running = [Task.Run(() => ProcessAsync(token), CancellationToken.None), Task.Run(() => HeartbeatAsync(token), CancellationToken.None)];
+        _running =
+        [
+            .. Enumerable.Range(0, Math.Max(1, Options.HandlersPerNode)).Select(_ => Task.Run(() => ProcessAsync(token), CancellationToken.None)),
+            Task.Run(() => HeartbeatAsync(token), CancellationToken.None),
+        ];
     }
 
     public async Task StopAsync()
@@ -118,8 +122,9 @@ public sealed class MessageWorker : IAsyncDisposable
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
             {
-                // Lost the database mid-batch: wait, then give back what this node still holds, since
-                // nothing else of this node is in flight (it handles one row at a time).
+                // Lost the database mid-batch: wait, then give back what this node still holds. Rows
+                // another loop of this node is handling stay safe: whoever deletes a row handles it,
+                // and a row is deleted once.
                 await Pause(Options.PollInterval, cancellationToken);
                 await TryReleaseOwnAsync(cancellationToken);
             }
