@@ -125,5 +125,45 @@ public sealed class InvokeTests
         commandEvent.Metadata.CausationId.ShouldNotBeNull().ShouldNotBe(handled.MessageId);
     }
 
+    [Fact]
+    public async Task handler_returning_a_domain_error_rolls_back_what_it_wrote()
+    {
+        var account = Guid.NewGuid();
+        await using var scope = await BusScope.CreateAsync(o => o.Handlers.Handle<Refuse, object>(async (command, context, cancellationToken) =>
+        {
+            context.Session.Append(account, "account", ExpectedVersion.Any, new Deposited(account, 5, context.Now));
+            await HandledLog.RecordAsync(context, "refuse", cancellationToken);
+            context.Publish(new LargeDepositNoticed(account, 5));
+            return new Tunda.Domain.DomainError("test.refused", "No.");
+        }));
+
+        var result = await scope.Bus.InvokeAsync(new Refuse());
+
+        result.Status.ShouldBe(InvokeStatus.Rejected);
+        result.Error!.Code.ShouldBe("test.refused");
+        (await scope.CountAsync("events")).ShouldBe(0);
+        (await scope.CountAsync("messages")).ShouldBe(0);
+        (await scope.Handled.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task publishing_a_message_type_without_an_alias_fails_in_the_handler_and_commits_nothing()
+    {
+        var account = Guid.NewGuid();
+        await using var scope = await BusScope.CreateAsync(o => o.Handlers.Handle<Explode>((command, context, cancellationToken) =>
+        {
+            context.Session.Append(account, "account", ExpectedVersion.Any, new Deposited(account, 5, context.Now));
+            context.Publish(new Refuse());
+            return Task.CompletedTask;
+        }));
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => scope.Bus.InvokeAsync(new Explode()));
+
+        error.Message.ShouldContain("no registered alias");
+        (await scope.CountAsync("events")).ShouldBe(0);
+    }
+
+    private sealed record Refuse;
+
     private sealed record Explode;
 }
