@@ -1,0 +1,33 @@
+using Tunda.Domain;
+
+namespace Tunda.Messaging;
+
+public enum InvokeStatus
+{
+    /// <summary>Committed; <see cref="InvokeResult.Value"/> holds what the handler returned.</summary>
+    Succeeded,
+
+    /// <summary>The handler refused (a domain rule); nothing was committed.</summary>
+    Rejected,
+
+    /// <summary>The caller's explicit expected version was stale; nothing was committed.</summary>
+    Conflict,
+}
+
+/// <summary>The outcome of one command: a value, a domain error, or a conflict.</summary>
+public sealed record InvokeResult(InvokeStatus Status, object? Value, DomainError? Error, long LastSequence)
+{
+    public bool Succeeded => Status == InvokeStatus.Succeeded;
+
+    internal static InvokeResult Success(object? value, long lastSequence) => new(InvokeStatus.Succeeded, value, null, lastSequence);
+
+    internal static InvokeResult Rejected(DomainError error) => new(InvokeStatus.Rejected, null, error, 0);
+
+    internal static InvokeResult Conflict(string message) => new(InvokeStatus.Conflict, null, DomainError.Conflict(message), 0);
+
+    /// <summary>The handler's value as <typeparamref name="T"/>; throws when the command did not succeed.</summary>
+    public T ValueAs<T>() =>
+        Succeeded && Value is T value
+            ? value
+            : throw new InvalidOperationException($"The command did not produce a {typeof(T).Name}: {Status} {Error?.Code} {Error?.Message}");
+}
