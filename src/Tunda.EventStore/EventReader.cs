@@ -27,11 +27,23 @@ internal sealed class EventReader(EventStore store)
 
     public async Task<IReadOnlyList<StreamEvent>> FetchStreamAsync(Guid streamId, StreamLimit limit, CancellationToken cancellationToken)
     {
-        await using var command = store.DataSource.CreateCommand(store.Sql.FetchStream);
+        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+        return await FetchStreamAsync(connection, null, streamId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StreamEvent>> FetchStreamAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid streamId, StreamLimit limit, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(store.Sql.FetchStream, connection, transaction);
         command.Parameters.Add(new() { Value = streamId });
         command.Parameters.Add(new() { Value = (object?)limit.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)limit.Moment ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.CreateCommand(store.Sql.LastSequence);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<StreamInfo?> FetchStreamInfoAsync(Guid streamId, CancellationToken cancellationToken)

@@ -99,6 +99,16 @@ public sealed class EventStore : IAsyncDisposable
     public Task<IReadOnlyList<StreamEvent>> FetchStreamAsync(Guid streamId, StreamLimit limit, CancellationToken cancellationToken = default) =>
         Reader.FetchStreamAsync(streamId, limit, cancellationToken);
 
+    /// <summary>
+    /// Reads a stream inside the caller's transaction (a handler's unit of work), on its connection:
+    /// no second pooled connection per command.
+    /// </summary>
+    public Task<IReadOnlyList<StreamEvent>> FetchStreamAsync(NpgsqlTransaction transaction, Guid streamId, StreamLimit? limit = null, CancellationToken cancellationToken = default) =>
+        Reader.FetchStreamAsync(transaction.Connection!, transaction, streamId, limit ?? StreamLimit.None, cancellationToken);
+
+    /// <summary>The highest committed sequence number visible now (0 for an empty store).</summary>
+    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) => Reader.LastSequenceAsync(cancellationToken);
+
     public Task<StreamInfo?> FetchStreamInfoAsync(Guid streamId, CancellationToken cancellationToken = default) =>
         Reader.FetchStreamInfoAsync(streamId, cancellationToken);
 

@@ -19,6 +19,8 @@ internal sealed class StoreSql(string schema)
         ORDER BY version
         """;
 
+    public string LastSequence { get; } = $"SELECT coalesce(max(seq), 0) FROM {schema}.events";
+
     public string FetchStreamInfo { get; } = $"SELECT id, type, version, is_archived, created_at, updated_at FROM {schema}.streams WHERE id = $1";
 
     public string ReadRange { get; } = $"""

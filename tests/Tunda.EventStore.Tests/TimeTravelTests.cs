@@ -50,4 +50,24 @@ public sealed class TimeTravelTests
         (await scope.Store.FetchStreamAsync(id, StreamLimit.AtMoment(before))).ShouldBeEmpty();
         (await scope.Store.FetchStreamAsync(Guid.NewGuid())).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task reading_inside_a_transaction_sees_its_own_uncommitted_appends_and_others_do_not()
+    {
+        await using var scope = await StoreScope.CreateAsync();
+        var id = Guid.NewGuid();
+        await using var connection = await scope.Store.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var session = scope.Store.OpenSession(transaction))
+        {
+            await session.StartStream(id, "ledger", new Deposited(3), new Deposited(4)).SaveChangesAsync();
+        }
+
+        (await scope.Store.FetchStreamAsync(transaction, id)).Select(e => e.Data).ShouldBe([new Deposited(3), new Deposited(4)]);
+        (await scope.Store.FetchStreamAsync(id)).ShouldBeEmpty();
+        (await scope.Store.LastSequenceAsync()).ShouldBe(0);
+
+        await transaction.CommitAsync();
+        (await scope.Store.LastSequenceAsync()).ShouldBe(2);
+    }
 }

@@ -91,8 +91,9 @@ internal static class AppendThroughput
         {
             report.AddSection(Title + ": connection settings at the target cell", """
                 Existing stream, exact version, 8 writers × 10 events/append, with the same extra connection-string settings
-                for the store's data source and for the raw inserts. Server-side parse/plan is a large share of an append
-                (six statements per append, none prepared); this shows what preparing them is worth.
+                for the store's data source and for the raw inserts. An append is one round trip (BEGIN, one
+                `append_stream` call per stream, COMMIT); this shows what the pool's settings are worth to each side, and,
+                being the same cell measured again, how much the ratio moves between runs on this shared machine.
                 """, await CompareConnectionSettingsAsync(connectionString, settings, cancellationToken));
         }
     }

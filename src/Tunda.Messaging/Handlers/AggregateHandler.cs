@@ -40,7 +40,7 @@ public sealed class AggregateHandler<TCommand, TState>
             await SerializeRetriesAsync(context, streamId, cancellationToken);
         }
 
-        var history = await context.Store.FetchStreamAsync(streamId, cancellationToken);
+        var history = await context.Store.FetchStreamAsync(context.Transaction, streamId, cancellationToken: cancellationToken);
         var version = history.Count == 0 ? 0 : history[^1].Version;
         if (expected is { } stale && stale != version)
         {

@@ -64,11 +64,7 @@ public sealed class TrackedSession(MessageBus bus, params string[] projections)
         }
     }
 
-    private async Task<long> HeadAsync(CancellationToken cancellationToken)
-    {
-        await using var command = bus.Store.DataSource.CreateCommand($"SELECT coalesce(max(seq), 0) FROM {bus.Schema}.events");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    private Task<long> HeadAsync(CancellationToken cancellationToken) => bus.Store.LastSequenceAsync(cancellationToken);
 
     private async Task<long> OutstandingAsync(Guid correlationId, CancellationToken cancellationToken)
     {
