@@ -3,6 +3,7 @@ using Tunda.Web.Features.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
+builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
