@@ -1,5 +1,12 @@
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Health;
+using Tunda.Web.Features.Messaging;
+
+// Staff verbs (`./tunda messages ...`) share the app's configuration but do not serve.
+if (args is ["messages", .. var verb])
+{
+    return await MessagesCommand.RunAsync(verb, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
@@ -10,7 +17,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealth();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

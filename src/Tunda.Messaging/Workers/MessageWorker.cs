@@ -77,9 +77,10 @@ public sealed class MessageWorker : IAsyncDisposable
             await _rows.ReleaseAsync(connection, NodeName, CancellationToken.None);
             await _rows.LeaveAsync(connection, NodeName, CancellationToken.None);
         }
-        catch (NpgsqlException)
+        catch (Exception ex) when (ex is NpgsqlException or ObjectDisposedException)
         {
-            // The database is gone: the other nodes free these rows once our heartbeat is stale.
+            // The database (or, when a host shuts down twice at once, the data source) is gone: the
+            // other nodes free these rows once our heartbeat is stale.
         }
     }
 

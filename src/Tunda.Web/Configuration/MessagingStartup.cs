@@ -49,9 +49,9 @@ public sealed partial class MessagingStartup(StoreStartup store, MessageBus bus,
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_worker is not null)
+        if (Interlocked.Exchange(ref _worker, null) is { } worker)
         {
-            await _worker.StopAsync();
+            await worker.StopAsync();
         }
     }
 
