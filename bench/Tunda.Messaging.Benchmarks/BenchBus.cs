@@ -52,6 +52,7 @@ internal sealed class BenchBus : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Bus.DisposeAsync();
         await Store.DisposeAsync();
         await Store.DataSource.DisposeAsync();
     }

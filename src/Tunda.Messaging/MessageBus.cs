@@ -12,9 +12,10 @@ namespace Tunda.Messaging;
 /// The handler runtime on top of the event store: its tables live in the store's schema so a
 /// handler's events and messages share one transaction.
 /// </summary>
-public sealed class MessageBus : IMessageBus
+public sealed class MessageBus : IMessageBus, IAsyncDisposable
 {
     private readonly HandlerInvoker _invoker;
+    private readonly QueueNotifier _notifier;
 
     public MessageBus(Store store, MessagingOptions options)
     {
@@ -24,6 +25,10 @@ public sealed class MessageBus : IMessageBus
         _invoker = new HandlerInvoker(this);
         DeadLetters = new DeadLetters(this);
         Queue = new QueueAdmin(this);
+        // PostgreSQL channel names are identifiers (63 bytes at most); schema names are ASCII in practice.
+        var channel = $"tunda_messages_{store.Schema}";
+        NotifyChannel = channel.Length <= 63 ? channel : channel[..63];
+        _notifier = new QueueNotifier(store.Options.ConnectionString, NotifyChannel, InstanceId);
     }
 
     public Store Store { get; }
@@ -38,9 +43,15 @@ public sealed class MessageBus : IMessageBus
 
     internal QueueWriter Writer { get; }
 
+    /// <summary>The PostgreSQL channel on which buses tell each other's workers that messages are waiting.</summary>
+    internal string NotifyChannel { get; }
+
+    /// <summary>Tells this bus's own notifications apart from other buses' (it wakes its workers in-process).</summary>
+    internal string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
     internal HandlerInvoker Invoker => _invoker;
 
-    /// <summary>Raised in this process after messages were committed, so local workers look at once.</summary>
+    /// <summary>Raised after this bus committed messages, so its own workers look at once.</summary>
     internal event Action? Enqueued;
 
     /// <summary>Applies messaging's migrations (component "messaging") in the store's schema.</summary>
@@ -59,7 +70,15 @@ public sealed class MessageBus : IMessageBus
     public Task<bool> ScheduleAsync(object message, DateTimeOffset at, Guid? id = null, EventMetadata? metadata = null, CancellationToken cancellationToken = default) =>
         EnqueueAsync(Envelope.Create(message, metadata ?? EventMetadata.SystemDefault, id, at), cancellationToken);
 
-    internal void SignalWorkers() => Enqueued?.Invoke();
+    /// <summary>Wakes this bus's workers now and, through a coalesced NOTIFY, every other bus's.</summary>
+    internal void SignalWorkers()
+    {
+        Enqueued?.Invoke();
+        _notifier.Signal();
+    }
+
+    /// <summary>Sends a NOTIFY still pending; the store and its data source belong to the caller.</summary>
+    public ValueTask DisposeAsync() => _notifier.DisposeAsync();
 
     private async Task<bool> EnqueueAsync(Envelope envelope, CancellationToken cancellationToken)
     {

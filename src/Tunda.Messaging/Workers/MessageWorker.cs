@@ -13,6 +13,7 @@ public sealed class MessageWorker : IAsyncDisposable
     private readonly QueueRows _rows;
     private readonly AsyncSignal _wake = new();
     private readonly ClaimedMessageHandler _handler;
+    private readonly QueueListener _listener;
     private CancellationTokenSource? _stop;
     private List<Task> _running = [];
 
@@ -29,6 +30,7 @@ public sealed class MessageWorker : IAsyncDisposable
         _rows = new QueueRows(bus.Schema);
         NodeName = nodeName;
         _handler = new ClaimedMessageHandler(bus, _rows, nodeName, _wake);
+        _listener = new QueueListener(bus.Store.Options.ConnectionString, bus.NotifyChannel, bus.InstanceId, _wake.Set);
     }
 
     public string NodeName { get; }
@@ -49,11 +51,14 @@ public sealed class MessageWorker : IAsyncDisposable
             await _rows.ReleaseAsync(connection, NodeName, cancellationToken);
         }
 
+        // Listening before the first claim: a message committed elsewhere after this returns wakes us.
+        var listening = await _listener.ListenAsync(cancellationToken);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
         _bus.Enqueued += _wake.Set;
         _running =
         [
+            Task.Run(() => _listener.RunAsync(listening, token), CancellationToken.None),
             .. Enumerable.Range(0, Math.Max(1, Options.HandlersPerNode)).Select(_ => Task.Run(() => ProcessAsync(token), CancellationToken.None)),
             Task.Run(() => HeartbeatAsync(token), CancellationToken.None),
         ];

@@ -110,6 +110,7 @@ internal sealed class BusScope : IAsyncDisposable
             await daemon.DisposeAsync();
         }
 
+        await Bus.DisposeAsync();
         await Store.DisposeAsync();
         await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
     }
