@@ -37,16 +37,17 @@ public static class MessagesCommand
             return Usage;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        // The web app's own builder, so the settings (ASPNETCORE_ENVIRONMENT, appsettings.{env}.json,
+        // TUNDA_DB, Tunda__Schema) are read exactly as when it serves; appsettings sit next to the binary.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();
         try
         {
             builder.Services.AddTundaEventStore(builder.Configuration);
             builder.Services.AddTundaMessaging(builder.Configuration);
-            var host = builder.Build();
-            await using var services = (IAsyncDisposable)host;
-            return await verb(host.Services.GetRequiredService<MessageBus>());
+            await using var app = builder.Build();
+            return await verb(app.Services.GetRequiredService<MessageBus>());
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
