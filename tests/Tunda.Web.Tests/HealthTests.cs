@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tunda.Web.Configuration;
 using System.Net;
 using System.Text.Json;
 
@@ -32,6 +34,23 @@ public sealed class HealthTests
         projection.GetProperty("name").GetString().ShouldBe("event_counts");
         projection.GetProperty("lag").GetInt64().ShouldBe(0);
         projection.GetProperty("lastSequence").GetInt64().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task health_counts_the_message_queue_and_its_dead_letters()
+    {
+        await using var app = new TundaApp();
+        await app.StoreReadyAsync();
+        await app.Services.GetRequiredService<MessagingStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await TestDatabase.ExecuteAsync($"INSERT INTO {app.Schema}.message_dead_letters (id, type, body, metadata, attempts, error, enqueued_at) VALUES (gen_random_uuid(), 'lost', '{{}}', '{{}}', 5, 'boom', now())");
+
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
+
+        json.RootElement.GetProperty("status").GetString().ShouldBe("healthy");
+        var messaging = json.RootElement.GetProperty("messaging");
+        messaging.GetProperty("deadLetters").GetInt64().ShouldBe(1);
+        messaging.GetProperty("ready").GetInt64().ShouldBe(0);
+        messaging.GetProperty("nodes").GetInt64().ShouldBe(1);
     }
 
     [Fact]

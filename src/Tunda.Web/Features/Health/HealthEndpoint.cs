@@ -1,12 +1,15 @@
 using Npgsql;
 using Tunda.EventStore.Daemon;
 using Tunda.EventStore.Schema;
+using Tunda.Messaging;
+using Tunda.Messaging.Queue;
 
 namespace Tunda.Web.Features.Health;
 
 /// <summary>
-/// GET /health: 200 with the database and every projection's lag, or 503 when the database cannot
-/// be reached. Never shows a stack trace; the error text names the cause.
+/// GET /health: 200 with the database, every projection's lag and the message queue (null until its
+/// tables exist), or 503 when the database cannot be reached. Never shows a stack trace; the error
+/// text names the cause.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -18,7 +21,7 @@ public static class HealthEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(EventStore.EventStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(EventStore.EventStore store, MessageBus bus, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
@@ -28,18 +31,33 @@ public static class HealthEndpoint
             var projections = database.SchemaVersion < SchemaMigrator.LatestVersion
                 ? []
                 : (await store.Admin.StatusAsync(timeout.Token)).Select(p => ProjectionHealth.From(p, database.LastSequence)).ToList();
+            var queue = await QueueAsync(bus, timeout.Token);
             var healthy = database.SchemaVersion == SchemaMigrator.LatestVersion && projections.All(p => p.Status == ProjectionState.Running);
-            return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections));
+            return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections, queue));
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), []);
+            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), [], null);
             return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    // Dead letters need a person, not a restart: they are counted here for monitoring to alert on,
+    // and do not make the service unhealthy.
+    private static async Task<QueueStatus?> QueueAsync(MessageBus bus, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await bus.Queue.StatusAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
         }
     }
 }
 
-public sealed record HealthReport(string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections);
+public sealed record HealthReport(string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections, QueueStatus? Messaging);
 
 public sealed record ProjectionHealth(string Name, string Status, long LastSequence, long Lag, string? Owner, DateTimeOffset? Heartbeat, long? FailedSequence, string? Failure)
 {
