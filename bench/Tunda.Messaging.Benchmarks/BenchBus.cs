@@ -1,3 +1,4 @@
+using Npgsql;
 using Tunda.Domain;
 using Tunda.EventStore;
 using Tunda.Messaging.Handlers;
@@ -55,5 +56,12 @@ internal sealed class BenchBus : IAsyncDisposable
         await Bus.DisposeAsync();
         await Store.DisposeAsync();
         await Store.DataSource.DisposeAsync();
+    }
+
+    public static async Task DropAsync(string connectionString, string schema)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        await drop.ExecuteNonQueryAsync();
     }
 }
