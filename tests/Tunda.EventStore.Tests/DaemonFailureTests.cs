@@ -24,8 +24,8 @@ public sealed class DaemonFailureTests
         var poisonSequence = await AppendAsync(scope, stream, Poison);
         var last = await AppendAsync(scope, stream, 4, 5);
 
-        await scope.Store.Admin.WaitForAsync("ledgers", last, TimeSpan.FromSeconds(10));
-        var paused = await Should.ThrowAsync<ProjectionPausedException>(() => scope.Store.Admin.WaitForAsync("fragile", last, TimeSpan.FromSeconds(10)));
+        await scope.Store.Admin.WaitForAsync("ledgers", last, TimeSpan.FromSeconds(30));
+        var paused = await Should.ThrowAsync<ProjectionPausedException>(() => scope.Store.Admin.WaitForAsync("fragile", last, TimeSpan.FromSeconds(30)));
         paused.State.FailedSequence.ShouldBe(poisonSequence);
         paused.State.LastSequence.ShouldBe(poisonSequence - 1, "the events before the failing one are kept");
         paused.State.Failure.ShouldNotBeNull().ShouldContain("cannot handle 13");
@@ -34,12 +34,12 @@ public sealed class DaemonFailureTests
 
         // More events keep flowing to the healthy projection while the fragile one waits.
         var later = await AppendAsync(scope, stream, 100);
-        await scope.Store.Admin.WaitForAsync("ledgers", later, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("ledgers", later, TimeSpan.FromSeconds(30));
         (await scope.Store.Admin.StatusAsync("fragile")).LastSequence.ShouldBe(poisonSequence - 1);
 
         fixedYet = true;
         await scope.Store.Admin.ResumeAsync("fragile");
-        await scope.Store.Admin.WaitForAsync("fragile", later, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("fragile", later, TimeSpan.FromSeconds(30));
         (await scope.ReadLedgersAsync("fragile_ledgers")).ShouldBe(await scope.ReadLedgersAsync());
         (await scope.ScalarAsync("SELECT count(*) FROM {schema}.dead_letter_events WHERE resolved_at IS NOT NULL")).ShouldBe(1);
     }

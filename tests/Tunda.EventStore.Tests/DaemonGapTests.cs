@@ -24,7 +24,7 @@ public sealed class DaemonGapTests
         (await scope.ReadLedgersAsync()).ShouldBeEmpty();
 
         await transaction.CommitAsync();
-        await scope.Store.Admin.WaitForAsync("ledgers", lastSequence, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("ledgers", lastSequence, TimeSpan.FromSeconds(30));
         var ledgers = await scope.ReadLedgersAsync();
         ledgers[held].Balance.ShouldBe(7);
         ledgers[later].Balance.ShouldBe(3);
@@ -38,7 +38,7 @@ public sealed class DaemonGapTests
         (await scope.Store.Admin.StatusAsync("ledgers")).LastSequence.ShouldBe(lastSequence);
 
         await transaction.RollbackAsync();
-        await scope.Store.Admin.WaitForAsync("ledgers", afterHole, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("ledgers", afterHole, TimeSpan.FromSeconds(30));
         ledgers = await scope.ReadLedgersAsync();
         ledgers.ContainsKey(rolledBack).ShouldBeFalse();
         ledgers[later].Balance.ShouldBe(7);
@@ -81,7 +81,7 @@ public sealed class DaemonGapTests
         (await scope.Store.Admin.StatusAsync("ledgers")).LastSequence.ShouldBeLessThan(heldSequence);
 
         await holder.CommitAsync();
-        await scope.Store.Admin.WaitForAsync("ledgers", committedSequence, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("ledgers", committedSequence, TimeSpan.FromSeconds(30));
         (await scope.ReadLedgersAsync()).Keys.ShouldBe([held, committed], ignoreOrder: true);
     }
 

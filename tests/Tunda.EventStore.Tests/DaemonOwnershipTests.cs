@@ -19,7 +19,9 @@ public sealed class DaemonOwnershipTests
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 4).Select(seed => Task.Run(() => Writers.AppendRandomlyAsync(scope.Store, streams, seed, stop.Token))).ToList();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Other tests share the cluster and may hold transactions open, which rightly holds every
+        // daemon's high-water mark back: wait for node A's first batch rather than for a fixed time.
+        await WaitUntilAsync(() => scope.ScalarAsync("SELECT count(*) FROM {schema}.applied_log"), TimeSpan.FromSeconds(30));
         daemonB.Owned.ShouldBeEmpty("only one daemon may own a projection");
 
         // Kill node A's database sessions, as a crashed process or a cut network would.
@@ -38,5 +40,19 @@ public sealed class DaemonOwnershipTests
         (await scope.ScalarAsync("SELECT count(DISTINCT seq) FROM {schema}.applied_log")).ShouldBe(events);
         (await scope.ScalarAsync("SELECT count(DISTINCT applied_by) FROM {schema}.applied_log")).ShouldBe(2, "both nodes did part of the work");
         (await scope.ScalarAsync("SELECT count(*) FROM {schema}.events e WHERE NOT EXISTS (SELECT 1 FROM {schema}.applied_log a WHERE a.seq = e.seq)")).ShouldBe(0);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<long>> count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await count() == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Node A applied nothing in time.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class RebuildTests
         var stream = Guid.NewGuid();
         await using var session = scope.Store.OpenSession();
         var last = (await session.StartStream(stream, "ledger", new Deposited(5)).SaveChangesAsync()).LastSequence;
-        await scope.Store.Admin.WaitForAsync("ledgers", last, TimeSpan.FromSeconds(10));
+        await scope.Store.Admin.WaitForAsync("ledgers", last, TimeSpan.FromSeconds(30));
         (await scope.ReadLedgersAsync())[stream].Balance.ShouldBe(5);
     }
 }

@@ -15,7 +15,7 @@ public sealed class HealthTests
         await using (var session = store.OpenSession())
         {
             var last = (await session.StartStream(Guid.NewGuid(), "thing", new ThingHappened("a"), new ThingHappened("b")).SaveChangesAsync()).LastSequence;
-            await store.Admin.WaitForAsync("event_counts", last, TimeSpan.FromSeconds(10));
+            await store.Admin.WaitForAsync("event_counts", last, TimeSpan.FromSeconds(30));
         }
 
         var response = await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
@@ -63,7 +63,7 @@ public sealed class HealthTests
             await session.StartStream(Guid.NewGuid(), "thing", new ThingHappened("fine"), new ThingHappened("poison"), new ThingHappened("after")).SaveChangesAsync();
         }
 
-        await Should.ThrowAsync<EventStore.Daemon.ProjectionPausedException>(() => store.Admin.WaitForAsync("fragile_counts", 3, TimeSpan.FromSeconds(10)));
+        await Should.ThrowAsync<EventStore.Daemon.ProjectionPausedException>(() => store.Admin.WaitForAsync("fragile_counts", 3, TimeSpan.FromSeconds(30)));
         using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
 
         json.RootElement.GetProperty("status").GetString().ShouldBe("degraded");
