@@ -70,7 +70,7 @@ internal static class Migrations
                 v_hash bytea;
                 v_micros bigint;
                 v_metadata text := p_metadata::text;
-                v_body bytea;
+                v_bodies bytea[];
                 v_versions bigint[] := '{}';
                 v_hashes bytea[] := '{}';
             BEGIN
@@ -119,12 +119,16 @@ internal static class Migrations
 
                 o_version := v_old;
                 v_micros := (extract(epoch FROM o_timestamp) * 1000000)::bigint;
+                -- Body hashes in one set-based statement; only the chaining needs the loop.
+                SELECT array_agg(sha256(convert_to(concat_ws(E'\n', b.id::text, p_stream::text, b.type, b.schema_version::text, b.data::text, v_metadata), 'UTF8')) ORDER BY b.n)
+                INTO v_bodies
+                FROM unnest(p_ids, p_types, p_schema_versions, p_data) WITH ORDINALITY AS b (id, type, schema_version, data, n);
+                v_hash := coalesce(v_hash, ''::bytea);
                 FOR i IN 1 .. v_count LOOP
                     o_version := o_version + 1;
-                    v_body := sha256(convert_to(concat_ws(E'\n', p_ids[i]::text, p_stream::text, p_types[i], p_schema_versions[i]::text, p_data[i]::text, v_metadata), 'UTF8'));
-                    v_hash := sha256(coalesce(v_hash, ''::bytea) || int8send(o_version) || int8send(v_micros) || v_body);
-                    v_versions := v_versions || o_version;
-                    v_hashes := v_hashes || v_hash;
+                    v_hash := sha256(v_hash || int8send(o_version) || int8send(v_micros) || v_bodies[i]);
+                    v_versions[i] := o_version;
+                    v_hashes[i] := v_hash;
                 END LOOP;
 
                 o_seqs := '{}';
