@@ -155,6 +155,18 @@ public sealed class AppendTests
     }
 
     [Fact]
+    public async Task racing_appends_that_expect_any_to_a_missing_stream_all_succeed()
+    {
+        await using var scope = await StoreScope.CreateAsync();
+        var id = Guid.NewGuid();
+
+        var outcomes = await Race.SaveAsync(32, i => scope.Store.OpenSession().Append(id, "ledger", ExpectedVersion.Any, new Deposited(i)));
+
+        outcomes.ShouldAllBe(won => won);
+        (await scope.Store.FetchStreamAsync(id)).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 32).Select(v => (long)v));
+    }
+
+    [Fact]
     public async Task exact_version_on_a_missing_stream_is_a_conflict()
     {
         await using var scope = await StoreScope.CreateAsync();

@@ -67,6 +67,7 @@ internal static class Migrations
             DECLARE
                 v_count int := coalesce(array_length(p_ids, 1), 0);
                 v_old bigint;
+                v_archived boolean;
                 v_hash bytea;
                 v_micros bigint;
                 v_metadata text := p_metadata::text;
@@ -84,31 +85,30 @@ internal static class Migrations
                     END IF;
                     v_old := 0;
                 ELSE
-                    UPDATE {schema}.streams s
-                    SET version = s.version + v_count, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
-                    WHERE s.id = p_stream AND (NOT s.is_archived OR v_count = 0)
-                    RETURNING s.version - v_count INTO v_old;
-                    IF NOT FOUND THEN
-                        IF EXISTS (SELECT FROM {schema}.streams s WHERE s.id = p_stream) THEN
+                    LOOP
+                        UPDATE {schema}.streams s
+                        SET version = s.version + v_count, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
+                        WHERE s.id = p_stream AND (NOT s.is_archived OR v_count = 0)
+                        RETURNING s.version - v_count INTO v_old;
+                        EXIT WHEN FOUND;
+                        -- Nothing moved: archived, missing, or created by a racing writer after this
+                        -- UPDATE's snapshot (each statement here sees the latest commits).
+                        SELECT s.is_archived INTO v_archived FROM {schema}.streams s WHERE s.id = p_stream;
+                        IF FOUND AND v_archived THEN
                             RAISE EXCEPTION USING ERRCODE = 'TU002', MESSAGE = 'archived';
-                        END IF;
-                        IF p_expected <> -1 OR p_stream_type IS NULL THEN
-                            RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = 'missing';
-                        END IF;
-                        INSERT INTO {schema}.streams (id, type, version, is_archived) VALUES (p_stream, p_stream_type, v_count, p_archive)
-                        ON CONFLICT (id) DO NOTHING;
-                        v_old := 0;
-                        IF NOT FOUND THEN
-                            -- A racing creator committed first: move its row like any other.
-                            UPDATE {schema}.streams s
-                            SET version = s.version + v_count, is_archived = s.is_archived OR p_archive, updated_at = o_timestamp
-                            WHERE s.id = p_stream AND (NOT s.is_archived OR v_count = 0)
-                            RETURNING s.version - v_count INTO v_old;
-                            IF NOT FOUND THEN
-                                RAISE EXCEPTION USING ERRCODE = 'TU002', MESSAGE = 'archived';
+                        ELSIF NOT FOUND THEN
+                            IF p_expected <> -1 OR p_stream_type IS NULL THEN
+                                RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = 'missing';
+                            END IF;
+                            INSERT INTO {schema}.streams (id, type, version, is_archived) VALUES (p_stream, p_stream_type, v_count, p_archive)
+                            ON CONFLICT (id) DO NOTHING;
+                            IF FOUND THEN
+                                v_old := 0;
+                                EXIT;
                             END IF;
                         END IF;
-                    END IF;
+                        -- Created meanwhile by someone else: move it like any other on the next turn.
+                    END LOOP;
                     IF p_expected > 0 AND v_old <> p_expected THEN
                         RAISE EXCEPTION USING ERRCODE = 'TU001', MESSAGE = v_old::text;
                     END IF;
