@@ -12,7 +12,7 @@ namespace Tunda.EventStore;
 public sealed class EventStore : IAsyncDisposable
 {
     private readonly bool _ownsDataSource;
-    private readonly AppendNotifier _notifier;
+    private readonly PostCommitNotifier _notifier;
 
     public EventStore(EventStoreOptions options, NpgsqlDataSource? dataSource = null)
     {
@@ -22,7 +22,7 @@ public sealed class EventStore : IAsyncDisposable
         DataSource = dataSource ?? CreateDataSource(options.ConnectionString);
         Sql = new StoreSql(options.Schema);
         Reader = new EventReader(this);
-        _notifier = new AppendNotifier(options.ConnectionString, Sql.NotifyChannel);
+        _notifier = new PostCommitNotifier(options.ConnectionString, Sql.NotifyChannel, options.NodeName, "tunda-notifier");
         Admin = new ProjectionAdmin(this);
     }
 

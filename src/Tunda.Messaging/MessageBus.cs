@@ -15,7 +15,7 @@ namespace Tunda.Messaging;
 public sealed class MessageBus : IMessageBus, IAsyncDisposable
 {
     private readonly HandlerInvoker _invoker;
-    private readonly QueueNotifier _notifier;
+    private readonly PostCommitNotifier _notifier;
 
     public MessageBus(Store store, MessagingOptions options)
     {
@@ -28,7 +28,7 @@ public sealed class MessageBus : IMessageBus, IAsyncDisposable
         // PostgreSQL channel names are identifiers (63 bytes at most); schema names are ASCII in practice.
         var channel = $"tunda_messages_{store.Schema}";
         NotifyChannel = channel.Length <= 63 ? channel : channel[..63];
-        _notifier = new QueueNotifier(store.Options.ConnectionString, NotifyChannel, InstanceId);
+        _notifier = new PostCommitNotifier(store.Options.ConnectionString, NotifyChannel, InstanceId, "tunda-queue-notifier");
     }
 
     public Store Store { get; }

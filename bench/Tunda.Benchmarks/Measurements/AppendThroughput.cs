@@ -82,7 +82,7 @@ internal static class AppendThroughput
             *Tunda/raw* compares events (rows) per second. Latency is per append (ms, client side).
             *WAL B/event* and *xids/append* come from `pg_current_wal_lsn()` and the next transaction id over the window
             (cluster-wide, so other activity on the server counts too); Tunda's xids include the background `pg_notify`
-            transactions of its `AppendNotifier`.
+            transactions of its `PostCommitNotifier`.
 
             {verdict}
             """, table);

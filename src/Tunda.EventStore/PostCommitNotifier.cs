@@ -1,16 +1,16 @@
 using System.Threading.Channels;
 using Npgsql;
 
-namespace Tunda.Messaging.Workers;
+namespace Tunda.EventStore;
 
 /// <summary>
-/// Tells workers in other processes that messages were committed (the event store's AppendNotifier
-/// does the same for daemons). NOTIFY inside the enqueuing transaction would serialise every commit
-/// on PostgreSQL's notify-queue lock, so commits only raise a flag here and one loop on its own
+/// Tells other processes that something was committed (events for projection daemons, messages for
+/// queue workers). NOTIFY inside the committing transaction would serialise every commit on
+/// PostgreSQL's notify-queue lock, so commits only raise a flag here and one loop on its own
 /// connection sends at most one NOTIFY per <see cref="Coalesce"/>. A NOTIFY takes a transaction id,
-/// so that connection commits asynchronously: a lost wake-up only costs latency, workers also poll.
+/// so that connection commits asynchronously: a lost wake-up only costs latency, listeners also poll.
 /// </summary>
-internal sealed class QueueNotifier : IAsyncDisposable
+public sealed class PostCommitNotifier : IAsyncDisposable
 {
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(20);
 
@@ -26,13 +26,14 @@ internal sealed class QueueNotifier : IAsyncDisposable
     private Task? _loop;
     private bool _disposed;
 
-    /// <param name="sender">Sent as the payload, so the sending bus's own listeners can skip it.</param>
-    public QueueNotifier(string connectionString, string channel, string sender)
+    /// <param name="sender">Sent as the payload, so the sender's own listeners can skip it.</param>
+    /// <param name="applicationName">Names the notifier's connection in pg_stat_activity.</param>
+    public PostCommitNotifier(string connectionString, string channel, string sender, string applicationName)
     {
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Pooling = false,
-            ApplicationName = "tunda-queue-notifier",
+            ApplicationName = applicationName,
             Options = "-c synchronous_commit=off",
         }.ConnectionString;
         _channel = channel;
