@@ -7,6 +7,9 @@ namespace Tunda.Messaging.Handlers;
 /// <summary>What an aggregate command produced: the stream, its version after the append, the events.</summary>
 public sealed record Appended(Guid StreamId, long Version, IReadOnlyList<object> Events);
 
+/// <summary>An accepted command, the state it was decided on, and the events it produced.</summary>
+public sealed record AggregateStep<TCommand, TState>(TCommand Command, TState Before, IReadOnlyList<object> Events);
+
 /// <summary>
 /// The usual use case in a few lines: which stream, how to fold it, the pure decider, and which
 /// messages the new events send. Rejections come back as the decider's DomainError.
@@ -29,6 +32,14 @@ public sealed class AggregateHandler<TCommand, TState>
 
     /// <summary>Messages to send, given the command and the events just decided.</summary>
     public Func<TCommand, IReadOnlyList<object>, IEnumerable<object>>? Messages { get; init; }
+
+    /// <summary>
+    /// Work that must commit with the events or not at all (a reservation row, credentials, ending
+    /// sessions, a one-time token and the e-mail carrying it). Runs only when the decider accepted,
+    /// inside the same transaction, with the state as it was before the command. A returned
+    /// DomainError rolls everything back, events included.
+    /// </summary>
+    public Func<AggregateStep<TCommand, TState>, MessageContext, CancellationToken, Task<DomainError?>>? Then { get; init; }
 
     internal async Task<object?> HandleAsync(TCommand command, MessageContext context, CancellationToken cancellationToken)
     {
@@ -62,6 +73,11 @@ public sealed class AggregateHandler<TCommand, TState>
         foreach (var message in Messages?.Invoke(command, decision.Events) ?? [])
         {
             context.Publish(message);
+        }
+
+        if (Then is not null && await Then(new AggregateStep<TCommand, TState>(command, state, decision.Events), context, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         return new Appended(streamId, version + decision.Events.Count, decision.Events);
