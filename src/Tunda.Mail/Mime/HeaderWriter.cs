@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace Tunda.Mail;
+
+/// <summary>
+/// Writes header fields folded at 78 characters. A value is given as tokens: folding happens only
+/// between tokens (at the single space that joins them), so an encoded word, an address or a quoted
+/// string is never cut.
+/// </summary>
+internal sealed class HeaderWriter
+{
+    public const int FoldAt = 78;
+
+    private readonly StringBuilder _text = new();
+
+    public void Add(string name, IEnumerable<string> tokens)
+    {
+        HeaderValues.CheckFieldName(name);
+        _text.Append(name).Append(':');
+        var lineLength = name.Length + 1;
+        foreach (var token in tokens)
+        {
+            HeaderValues.RejectLineBreaks(token, name);
+            if (lineLength + 1 + token.Length > FoldAt && lineLength > name.Length + 1)
+            {
+                _text.Append("\r\n");
+                lineLength = 0;
+            }
+
+            _text.Append(' ').Append(token);
+            lineLength += 1 + token.Length;
+        }
+
+        _text.Append("\r\n");
+    }
+
+    /// <summary>Free text (Subject, extra fields): plain words when ASCII fits, encoded words otherwise.</summary>
+    public void AddText(string name, string value)
+    {
+        HeaderValues.RejectLineBreaks(value, name);
+        if (value.Length == 0)
+        {
+            Add(name, []);
+            return;
+        }
+
+        var words = value.Split(' ');
+        var plain = HeaderValues.IsAscii(value)
+            && words.All(w => w.Length <= FoldAt - 2 && !w.Contains("=?", StringComparison.Ordinal))
+            && words.Length > 0 && words[0].Length > 0;
+        Add(name, plain ? words : EncodedWords.Encode(value));
+    }
+
+    public void AddMailboxes(string name, IEnumerable<MailboxAddress> mailboxes)
+    {
+        var list = mailboxes.ToList();
+        var tokens = new List<string>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var separator = i < list.Count - 1 ? "," : "";
+            var mailbox = list[i];
+            if (mailbox.DisplayName is { } displayName)
+            {
+                tokens.AddRange(Phrase(displayName));
+            }
+
+            tokens.Add(mailbox.DisplayName is null ? mailbox.Address + separator : $"<{mailbox.Address}>{separator}");
+        }
+
+        Add(name, tokens);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>A display name: an atom, a quoted string, or encoded words when it is not ASCII.</summary>
+    private static IEnumerable<string> Phrase(string displayName)
+    {
+        if (!HeaderValues.IsAscii(displayName) || displayName.Length > FoldAt - 4)
+        {
+            return EncodedWords.Encode(displayName);
+        }
+
+        var isAtom = displayName.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c));
+        if (isAtom && !displayName.Contains("=?", StringComparison.Ordinal))
+        {
+            return [displayName];
+        }
+
+        var quoted = displayName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return [$"\"{quoted}\""];
+    }
+}
