@@ -21,7 +21,7 @@ public sealed class PickupFolderTransport(string folder, TimeProvider? clock = n
         var bytes = MimeComposer.Compose(message);
         Directory.CreateDirectory(Folder);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.MessageId!)))[..16];
-        var name = $"{_clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfffffff'Z'", CultureInfo.InvariantCulture)}-{hash}.eml";
+        var name = $"{_clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff'Z'", CultureInfo.InvariantCulture)}-{hash}.eml";
 
         // A reader of the folder must never see half a message: write aside, then rename in one step.
         var temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.tmp");
