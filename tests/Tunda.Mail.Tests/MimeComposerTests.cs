@@ -60,6 +60,7 @@ public sealed partial class MimeComposerTests
         mail.Header("Subject").ShouldBe(subject);
         mail.Header("To").ShouldBe("Luca Bianchi – Società Cooperativa Àgape <luca@example.it>");
         mail.Bytes.ShouldAllBe(b => b < 128);
+        mail.RawHeaderLines.ShouldAllBe(l => l.Length <= 78);
         var words = EncodedWordPattern().Matches(mail.RawHeaders).Select(m => m.Value).ToList();
         words.Count.ShouldBeGreaterThan(3);
         foreach (var word in words)
@@ -83,6 +84,20 @@ public sealed partial class MimeComposerTests
         mail.RawHeaderLines.Count(l => l.StartsWith(' ')).ShouldBeGreaterThan(6);
         mail.Header("Subject").ShouldBe(longSubject);
         mail.Header("Cc")!.Split(", ").Length.ShouldBe(12);
+    }
+
+    [Fact]
+    public void long_field_names_and_long_words_still_fold_within_78_characters()
+    {
+        var mail = ComposedMail.Of(ComposedMail.Simple("è" + new string('x', 150)) with
+        {
+            To = [new MailboxAddress("a@example.it", new string('à', 40))],
+            Headers = [new("X-A-Rather-Long-Field-Name-For-Testing", "Società " + new string('y', 90))],
+        });
+
+        mail.RawHeaderLines.ShouldAllBe(l => l.Length <= 78);
+        mail.Header("Subject").ShouldBe("è" + new string('x', 150));
+        mail.Header("X-A-Rather-Long-Field-Name-For-Testing").ShouldBe("Società " + new string('y', 90));
     }
 
     [Fact]

@@ -39,6 +39,17 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
+    public async Task a_server_that_does_not_know_ehlo_is_greeted_with_helo()
+    {
+        await using var server = new LoopbackSmtpServer();
+        server.Fail("EHLO", "502 5.5.2 Command not recognized");
+
+        await new SmtpTransport(OptionsFor(server)).SendAsync(Message(), CancellationToken.None);
+
+        (await server.WaitForMessageAsync(null, Wait)).Recipients.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task starttls_upgrades_the_connection_before_the_message_is_sent()
     {
         await using var server = new LoopbackSmtpServer(offerStartTls: true);

@@ -12,22 +12,25 @@ public static partial class EncodedWords
     private const string Prefix = "=?UTF-8?B?";
     private const string Suffix = "?=";
 
-    // Base64 turns 3 bytes into 4 characters: the most bytes whose encoding fits between prefix and suffix.
-    private const int MaxBytesPerWord = (MaxWordLength - 12) / 4 * 3;
+    // The smallest word that still holds any one character (4 UTF-8 bytes, 8 base64 characters).
+    private const int MinWordLength = 20;
 
     /// <summary>
     /// Encodes <paramref name="text"/> as one or more encoded words. A word always ends on a whole
-    /// character, so no UTF-8 sequence is split between two words.
+    /// character, so no UTF-8 sequence is split between two words. <paramref name="firstWordLength"/>
+    /// shortens the first word so it fits on the line that starts with the field name.
     /// </summary>
-    public static IReadOnlyList<string> Encode(string text)
+    public static IReadOnlyList<string> Encode(string text, int firstWordLength = MaxWordLength)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
-        var chunk = new List<byte>(MaxBytesPerWord);
+        var chunk = new List<byte>();
         Span<byte> buffer = stackalloc byte[4];
         foreach (var rune in text.EnumerateRunes())
         {
             var length = rune.EncodeToUtf8(buffer);
-            if (chunk.Count + length > MaxBytesPerWord)
+            var wordLength = words.Count == 0 ? Math.Clamp(firstWordLength, MinWordLength, MaxWordLength) : MaxWordLength;
+            if (chunk.Count + length > MaxBytesFor(wordLength))
             {
                 words.Add(Word(chunk));
                 chunk.Clear();
@@ -75,6 +78,9 @@ public static partial class EncodedWords
 
         return result.Append(value[last..]).ToString();
     }
+
+    /// <summary>Base64 turns 3 bytes into 4 characters: the most bytes whose encoding fits between prefix and suffix.</summary>
+    private static int MaxBytesFor(int wordLength) => (wordLength - Prefix.Length - Suffix.Length) / 4 * 3;
 
     private static string Word(List<byte> bytes) => Prefix + Convert.ToBase64String(bytes.ToArray()) + Suffix;
 

@@ -46,9 +46,9 @@ internal sealed class HeaderWriter
 
         var words = value.Split(' ');
         var plain = HeaderValues.IsAscii(value)
-            && words.All(w => w.Length <= FoldAt - 2 && !w.Contains("=?", StringComparison.Ordinal))
-            && words.Length > 0 && words[0].Length > 0;
-        Add(name, plain ? words : EncodedWords.Encode(value));
+            && words.All(w => w.Length <= FoldAt - 1 && !w.Contains("=?", StringComparison.Ordinal))
+            && words[0].Length > 0 && words[0].Length <= FirstLineRoom(name);
+        Add(name, plain ? words : EncodedWords.Encode(value, FirstLineRoom(name)));
     }
 
     public void AddMailboxes(string name, IEnumerable<MailboxAddress> mailboxes)
@@ -61,7 +61,7 @@ internal sealed class HeaderWriter
             var mailbox = list[i];
             if (mailbox.DisplayName is { } displayName)
             {
-                tokens.AddRange(Phrase(displayName));
+                tokens.AddRange(Phrase(displayName, i == 0 ? FirstLineRoom(name) : EncodedWords.MaxWordLength));
             }
 
             tokens.Add(mailbox.DisplayName is null ? mailbox.Address + separator : $"<{mailbox.Address}>{separator}");
@@ -72,12 +72,15 @@ internal sealed class HeaderWriter
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>What is left of the first line after "Name: ".</summary>
+    private static int FirstLineRoom(string name) => FoldAt - name.Length - 2;
+
     /// <summary>A display name: an atom, a quoted string, or encoded words when it is not ASCII.</summary>
-    private static IEnumerable<string> Phrase(string displayName)
+    private static IEnumerable<string> Phrase(string displayName, int firstWordLength)
     {
         if (!HeaderValues.IsAscii(displayName) || displayName.Length > FoldAt - 4)
         {
-            return EncodedWords.Encode(displayName);
+            return EncodedWords.Encode(displayName, firstWordLength);
         }
 
         var isAtom = displayName.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c));

@@ -41,6 +41,11 @@ public sealed record MailboxAddress
         }
 
         var local = address[..at];
+        if (local.Length > 64)
+        {
+            throw new ArgumentException($"The local part of '{address}' is longer than 64 characters (RFC 5321).", nameof(address));
+        }
+
         foreach (var c in local)
         {
             // SMTPUTF8 is not negotiated, so the local part must be printable ASCII without separators.
@@ -60,6 +65,8 @@ public sealed record MailboxAddress
             throw new ArgumentException($"The domain of '{address}' is not a valid host name: {e.Message}", nameof(address), e);
         }
 
-        return $"{local}@{domain}";
+        return local.Length + 1 + domain.Length <= 254
+            ? $"{local}@{domain}"
+            : throw new ArgumentException($"'{address}' is longer than the 254 characters an address may have.", nameof(address));
     }
 }

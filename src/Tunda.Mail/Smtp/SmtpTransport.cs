@@ -97,8 +97,15 @@ public sealed class SmtpTransport : IMailTransport
 
     private static async Task<HashSet<string>> EhloAsync(SmtpConnection connection, string helo, CancellationToken ct)
     {
-        var reply = Expect("EHLO", await connection.CommandAsync($"EHLO {helo}", ct), 250);
-        return [.. reply.Extensions];
+        var reply = await connection.CommandAsync($"EHLO {helo}", ct);
+        if (reply.Code is 500 or 502)
+        {
+            // A server from before ESMTP: plain HELO, no extensions (so no STARTTLS or AUTH, which then fail clearly).
+            Expect("HELO", await connection.CommandAsync($"HELO {helo}", ct), 250);
+            return [];
+        }
+
+        return [.. Expect("EHLO", reply, 250).Extensions];
     }
 
     internal static SmtpReply Expect(string command, SmtpReply reply, params int[] codes)

@@ -8,7 +8,7 @@ namespace Tunda.Web.Features.Email;
 /// Development only: <c>GET /dev/mail</c> lists the pickup folder newest first, <c>GET /dev/mail/{file}</c>
 /// shows one message. Everything from a message is HTML-encoded; file names are checked, never joined blindly.
 /// </summary>
-internal sealed partial class DevMailPages(string folder)
+internal sealed partial class DevMailPages(string folder, string? smtpHost)
 {
     public const string Path = "/dev/mail";
 
@@ -58,9 +58,10 @@ internal sealed partial class DevMailPages(string folder)
         var files = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.eml").OrderDescending(StringComparer.Ordinal).Take(MaxListed).ToList()
             : [];
+        var note = smtpHost is null ? "" : $"<p>Le mail nuove vanno al server SMTP <code>{Html.Encode(smtpHost)}</code>, non in questa cartella.</p>";
         if (files.Count == 0)
         {
-            return $"<p>Nessuna mail nella cartella <code>{Html.Encode(folder)}</code>.</p>";
+            return $"{note}<p>Nessuna mail nella cartella <code>{Html.Encode(folder)}</code>.</p>";
         }
 
         var rows = new StringBuilder();
@@ -73,7 +74,7 @@ internal sealed partial class DevMailPages(string folder)
                 .Append("</a></td></tr>\n");
         }
 
-        return $"<table><thead><tr><th>Data</th><th>A</th><th>Oggetto</th></tr></thead><tbody>\n{rows}</tbody></table>";
+        return $"{note}<table><thead><tr><th>Data</th><th>A</th><th>Oggetto</th></tr></thead><tbody>\n{rows}</tbody></table>";
     }
 
     private static string Show(PickedUpMail mail, PathString pathBase)

@@ -15,7 +15,7 @@ internal sealed class EmailStartupFilter(IHostEnvironment environment, MailOptio
 
         if (environment.IsDevelopment())
         {
-            app.Map(DevMailPages.Path, branch => branch.Run(new DevMailPages(options.PickupFolder).HandleAsync));
+            app.Map(DevMailPages.Path, branch => branch.Run(new DevMailPages(options.PickupFolder, options.UsesSmtp ? options.Smtp.Host : null).HandleAsync));
         }
 
         next(app);
