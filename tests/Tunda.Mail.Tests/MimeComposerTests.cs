@@ -72,6 +72,19 @@ public sealed partial class MimeComposerTests
         }
     }
 
+    [Theory]
+    [InlineData("Fattura n. 12 è pronta", "Fattura n. 12 =?UTF-8?B?w6g=?= pronta")]
+    [InlineData("Città  e  più spazi", "=?UTF-8?B?Q2l0dMOg?=  e  =?UTF-8?B?cGnDuQ==?= spazi")]
+    [InlineData("perché è così", "=?UTF-8?B?cGVyY2jDqSDDqCBjb3PDrA==?=")]
+    [InlineData("testo =?UTF-8?B?finto?= qui", "testo =?UTF-8?B?PT9VVEYtOD9CP2ZpbnRvPz0=?= qui")]
+    public void only_the_words_that_need_it_are_encoded_and_the_text_decodes_back(string subject, string raw)
+    {
+        var mail = ComposedMail.Of(ComposedMail.Simple(subject));
+
+        mail.RawHeaderLines.Single(l => l.StartsWith("Subject:", StringComparison.Ordinal)).ShouldBe("Subject: " + raw);
+        mail.Header("Subject").ShouldBe(subject);
+    }
+
     [Fact]
     public void every_header_line_is_folded_at_78_characters()
     {

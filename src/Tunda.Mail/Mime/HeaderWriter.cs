@@ -34,21 +34,45 @@ internal sealed class HeaderWriter
         _text.Append("\r\n");
     }
 
-    /// <summary>Free text (Subject, extra fields): plain words when ASCII fits, encoded words otherwise.</summary>
+    /// <summary>
+    /// Free text (Subject, extra fields): ASCII words stay readable; each run of words that needs
+    /// encoding (non-ASCII, "=?", too long for a line) becomes encoded words. The spaces inside a run
+    /// are encoded with it, because decoders drop the whitespace between two adjacent encoded words.
+    /// </summary>
     public void AddText(string name, string value)
     {
         HeaderValues.RejectLineBreaks(value, name);
-        if (value.Length == 0)
+        var words = value.Length == 0 ? [] : value.Split(' ');
+        var tokens = new List<string>();
+        var run = new List<string>();
+        for (var i = 0; i < words.Length; i++)
         {
-            Add(name, []);
-            return;
+            var room = tokens.Count == 0 && run.Count == 0 ? FirstLineRoom(name) : FoldAt - 1;
+            var continuesRun = run.Count > 0 && words[i].Length == 0 && words.Skip(i + 1).FirstOrDefault(w => w.Length > 0) is { } next && NeedsEncoding(next, FoldAt - 1);
+            if (NeedsEncoding(words[i], room) || continuesRun)
+            {
+                run.Add(words[i]);
+                continue;
+            }
+
+            EncodeRun(tokens, run, name);
+            tokens.Add(words[i]);
         }
 
-        var words = value.Split(' ');
-        var plain = HeaderValues.IsAscii(value)
-            && words.All(w => w.Length <= FoldAt - 1 && !w.Contains("=?", StringComparison.Ordinal))
-            && words[0].Length > 0 && words[0].Length <= FirstLineRoom(name);
-        Add(name, plain ? words : EncodedWords.Encode(value, FirstLineRoom(name)));
+        EncodeRun(tokens, run, name);
+        Add(name, tokens);
+    }
+
+    private static bool NeedsEncoding(string word, int room) =>
+        word.Length > room || !HeaderValues.IsAscii(word) || word.Contains("=?", StringComparison.Ordinal);
+
+    private static void EncodeRun(List<string> tokens, List<string> run, string name)
+    {
+        if (run.Count > 0)
+        {
+            tokens.AddRange(EncodedWords.Encode(string.Join(' ', run), tokens.Count == 0 ? FirstLineRoom(name) : EncodedWords.MaxWordLength));
+            run.Clear();
+        }
     }
 
     public void AddMailboxes(string name, IEnumerable<MailboxAddress> mailboxes)
