@@ -33,7 +33,7 @@ public sealed class EmailDevMailTests : IDisposable
         var page = await shown.Content.ReadAsStringAsync();
         page.ShouldContain("Gentile Anna &lt;script&gt;alert(1)&lt;/script&gt;,");
         page.ShouldNotContain("<script>");
-        page.ShouldContain(EmailSetup.DevelopmentFrom);
+        page.ShouldContain(EmailSetup.PickupFrom);
         page.ShouldContain("auto-generated");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Tunda.Messaging;
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Email;
@@ -106,6 +107,17 @@ public sealed class EmailTests
         (await TestDatabase.ScalarAsync<string>($"SELECT last_error FROM {app.Schema}.messages")).ShouldContain("451 4.3.0 Try again later");
         (await bus.DeadLetters.ListAsync()).ShouldBeEmpty();
         smtp.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task smtp_without_a_sender_address_stops_the_app_at_start_with_a_clear_error()
+    {
+        await using var app = new TundaApp();
+        using var misconfigured = app.WithWebHostBuilder(builder => builder.UseSetting("Tunda:Mail:Smtp:Host", "127.0.0.1"));
+
+        var error = Should.Throw<InvalidOperationException>(() => misconfigured.CreateClient());
+
+        error.Message.ShouldBe("Tunda:Mail:Smtp:Host is set, so Tunda:Mail:From must name the address automatic mails are sent from.");
     }
 }
 

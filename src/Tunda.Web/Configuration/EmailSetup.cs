@@ -6,8 +6,8 @@ namespace Tunda.Web.Configuration;
 
 public static class EmailSetup
 {
-    /// <summary>The sender used in Development and Testing when <c>Tunda:Mail:From</c> is not set.</summary>
-    public const string DevelopmentFrom = "noreply@tunda.localhost";
+    /// <summary>The sender of mail that only goes to the pickup folder when <c>Tunda:Mail:From</c> is not set.</summary>
+    public const string PickupFrom = "noreply@tunda.localhost";
 
     /// <summary>
     /// Outgoing mail: <see cref="SendEmail"/> on the bus, sent through SMTP when <c>Tunda:Mail:Smtp:Host</c>
@@ -15,7 +15,7 @@ public static class EmailSetup
     /// </summary>
     public static IServiceCollection AddTundaEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(provider => ReadOptions(configuration, provider.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(provider => ReadOptions(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<MailOptions>();
@@ -38,15 +38,16 @@ public static class EmailSetup
         return services;
     }
 
-    private static MailOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
+    private static MailOptions ReadOptions(IConfiguration configuration, string contentRoot)
     {
         var options = new MailOptions();
         configuration.GetSection(MailOptions.Section).Bind(options);
         if (string.IsNullOrWhiteSpace(options.From))
         {
-            options.From = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                ? DevelopmentFrom
-                : throw new InvalidOperationException($"Set {MailOptions.Section}:From to the address automatic mails are sent from.");
+            // Mail that really leaves needs a sender of ours; a made-up one would be refused or land in spam.
+            options.From = options.UsesSmtp
+                ? throw new InvalidOperationException($"{MailOptions.Section}:Smtp:Host is set, so {MailOptions.Section}:From must name the address automatic mails are sent from.")
+                : PickupFrom;
         }
 
         try
@@ -58,7 +59,7 @@ public static class EmailSetup
             throw new InvalidOperationException($"{MailOptions.Section}:From is not usable: {e.Message}", e);
         }
 
-        options.PickupFolder = Path.GetFullPath(options.PickupFolder, environment.ContentRootPath);
+        options.PickupFolder = Path.GetFullPath(options.PickupFolder, contentRoot);
         return options;
     }
 

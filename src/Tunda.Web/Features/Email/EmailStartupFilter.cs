@@ -1,16 +1,17 @@
 namespace Tunda.Web.Features.Email;
 
 /// <summary>
-/// Checks the mail settings when the app starts (not at the first mail, hours later) and, in
-/// Development only, serves the pickup folder at /dev/mail.
+/// Reads the mail settings when the app starts (a wrong one fails the start, not the first mail hours
+/// later) and, in Development only, serves the pickup folder at /dev/mail.
 /// </summary>
-internal sealed class EmailStartupFilter(IHostEnvironment environment, MailOptions options, MailTemplates templates) : IStartupFilter
+internal sealed partial class EmailStartupFilter(IHostEnvironment environment, MailOptions options, MailTemplates templates, ILogger<EmailStartupFilter> logger) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        // Logged rather than thrown: the rest of the app works without mail, and each SendEmail names the missing file.
         if (!Directory.Exists(templates.Folder))
         {
-            throw new InvalidOperationException($"The mail templates folder {templates.Folder} does not exist; set {MailOptions.Section}:TemplateFolder.");
+            TemplatesMissing(logger, templates.Folder, MailOptions.Section);
         }
 
         if (environment.IsDevelopment())
@@ -20,4 +21,7 @@ internal sealed class EmailStartupFilter(IHostEnvironment environment, MailOptio
 
         next(app);
     };
+
+    [LoggerMessage(LogLevel.Error, "Mail templates folder {Folder} does not exist: no automatic mail can be sent. Publish Templates/Mail with the app or set {Section}:TemplateFolder.")]
+    private static partial void TemplatesMissing(ILogger logger, string folder, string section);
 }

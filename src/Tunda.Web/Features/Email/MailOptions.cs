@@ -7,7 +7,7 @@ public sealed class MailOptions
 {
     public const string Section = "Tunda:Mail";
 
-    /// <summary>The sender of every automatic mail. Required outside Development and Testing.</summary>
+    /// <summary>The sender of every automatic mail; required when SMTP is configured.</summary>
     public string? From { get; set; }
 
     public string FromName { get; set; } = "Tunda";
