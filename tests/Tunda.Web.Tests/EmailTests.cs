@@ -92,6 +92,20 @@ public sealed class EmailTests
     }
 
     [Fact]
+    public async Task a_recipient_that_would_inject_a_header_is_dead_lettered_and_never_sent()
+    {
+        await using var smtp = new LoopbackSmtpServer();
+        await using var app = new TundaApp();
+        var bus = await app.WithSmtp(smtp).BusReadyAsync();
+
+        await bus.PublishAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues()) with { ToName = "Mario\r\nBcc: vittima@example.it" });
+
+        await TestMessages.EventuallyAsync(async () => (await bus.DeadLetters.ListAsync()).Count == 1, "the mail is a dead letter");
+        (await bus.DeadLetters.ListAsync()).Single().Error.ShouldContain("line break");
+        smtp.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task a_temporary_smtp_refusal_is_retried_not_lost()
     {
         await using var smtp = new LoopbackSmtpServer();
