@@ -11,6 +11,7 @@ if (args is ["messages", .. var verb])
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
+builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Tunda.Mail;
+
+/// <summary>
+/// One mailbox: an addr-spec and an optional display name. The domain is kept in its ASCII
+/// (punycode) form, so an IDN address goes on the wire as SMTP servers without SMTPUTF8 expect.
+/// </summary>
+public sealed record MailboxAddress
+{
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
+
+    public MailboxAddress(string address, string? displayName = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        HeaderValues.RejectLineBreaks(address, nameof(address));
+        if (displayName is not null)
+        {
+            HeaderValues.RejectLineBreaks(displayName, nameof(displayName));
+        }
+
+        Address = Normalise(address.Trim());
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+    }
+
+    /// <summary>local-part@domain, the domain in punycode.</summary>
+    public string Address { get; }
+
+    public string? DisplayName { get; }
+
+    public string Domain => Address[(Address.LastIndexOf('@') + 1)..];
+
+    public override string ToString() => DisplayName is null ? Address : $"{DisplayName} <{Address}>";
+
+    private static string Normalise(string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at <= 0 || at == address.Length - 1)
+        {
+            throw new ArgumentException($"'{address}' is not an e-mail address (local-part@domain).", nameof(address));
+        }
+
+        var local = address[..at];
+        if (local.Length > 64)
+        {
+            throw new ArgumentException($"The local part of '{address}' is longer than 64 characters (RFC 5321).", nameof(address));
+        }
+
+        foreach (var c in local)
+        {
+            // SMTPUTF8 is not negotiated, so the local part must be printable ASCII without separators.
+            if (c <= ' ' || c >= 127 || c is '<' or '>' or '(' or ')' or ',' or ';' or ':' or '\\' or '"' or '[' or ']' or '@')
+            {
+                throw new ArgumentException($"The local part of '{address}' holds a character that cannot be sent: '{c}'.", nameof(address));
+            }
+        }
+
+        string domain;
+        try
+        {
+            domain = Idn.GetAscii(address[(at + 1)..].TrimEnd('.')).ToLowerInvariant();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"The domain of '{address}' is not a valid host name: {e.Message}", nameof(address), e);
+        }
+
+        return local.Length + 1 + domain.Length <= 254
+            ? $"{local}@{domain}"
+            : throw new ArgumentException($"'{address}' is longer than the 254 characters an address may have.", nameof(address));
+    }
+}

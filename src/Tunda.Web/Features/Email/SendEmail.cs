@@ -1,0 +1,73 @@
+using Tunda.Domain;
+using Tunda.Mail;
+using Tunda.Messaging;
+
+namespace Tunda.Web.Features.Email;
+
+/// <summary>
+/// Sends one automatic mail from a template. Publish it from a handler with
+/// <see cref="MessageContext.Publish"/>, so the mail leaves only if the change that caused it commits.
+/// </summary>
+/// <param name="Id">Also the Message-ID's left part, so a retried send carries the same Message-ID.</param>
+/// <param name="TemplateName">A file name under Templates/Mail without language and extension, e.g. "confirm-email".</param>
+/// <param name="Language">"it" or "en"; anything else is sent in Italian.</param>
+/// <param name="Values">Plain text for the template's <c>{{key}}</c> placeholders.</param>
+public sealed record SendEmail(Guid Id, string TemplateName, string Language, string ToAddress, string? ToName, IReadOnlyDictionary<string, string> Values)
+{
+    public const string Alias = "send_email";
+
+    /// <summary>A few quick retries for a hiccup, then slower ones for a mail server that is down for a while.</summary>
+    public static RetryPolicy Retry { get; } = new(6, [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)]);
+}
+
+/// <summary>
+/// Renders, composes and sends a <see cref="SendEmail"/>. Mistakes no retry can fix (unknown template,
+/// missing value, invalid address, a permanent 5xx refusal) return a DomainError, which dead-letters
+/// the message at once; everything else throws and is retried.
+/// </summary>
+public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options)
+{
+    public async Task<DomainError?> HandleAsync(SendEmail message, CancellationToken ct)
+    {
+        OutgoingMessage mail;
+        try
+        {
+            var rendered = templates.Render(message.TemplateName, message.Language, message.Values);
+            var from = new MailboxAddress(options.From!, options.FromName);
+            mail = new OutgoingMessage
+            {
+                From = from,
+                To = [new MailboxAddress(message.ToAddress, message.ToName)],
+                Subject = rendered.Subject,
+                TextBody = rendered.Body,
+                MessageId = $"{message.Id:N}@{from.Domain}",
+                AutoSubmitted = true,
+            };
+
+            // Composing once here sorts a bad address or header value (never fixed by a retry) from a transport failure.
+            MimeComposer.Compose(mail);
+        }
+        catch (Exception e) when (e is MailTemplateException or ArgumentException)
+        {
+            return new DomainError("email.invalid", e.Message);
+        }
+
+        try
+        {
+            await transport.SendAsync(mail, ct);
+            return null;
+        }
+        catch (SmtpException e) when (e.StatusCode >= 500)
+        {
+            return new DomainError("email.refused", e.Message);
+        }
+    }
+
+    /// <summary>The alias, retry rule and handler, for <see cref="MessagingOptions"/>.</summary>
+    public static void Register(MessagingOptions messaging, Func<SendEmailHandler> handler)
+    {
+        messaging.Messages.Register<SendEmail>(SendEmail.Alias);
+        messaging.Retry<SendEmail>(SendEmail.Retry);
+        messaging.Handlers.Handle<SendEmail, DomainError?>((message, _, ct) => handler().HandleAsync(message, ct));
+    }
+}
