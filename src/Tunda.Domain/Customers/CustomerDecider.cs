@@ -44,7 +44,7 @@ public static class CustomerDecider
             return refused;
         }
 
-        var changedLegal = LegalFieldsChanged(state.Legal!, command).ToList();
+        var changedLegal = LegalFieldsChanged(state.Legal!, state.Details!.Address.Country, command).ToList();
         if (changedLegal.Count > 0)
         {
             return CustomerErrors.LegalFieldsImmutable(changedLegal);
@@ -119,7 +119,7 @@ public static class CustomerDecider
             : Decision.Accept(accepted(email));
     }
 
-    private static IEnumerable<string> LegalFieldsChanged(LegalIdentity legal, ChangeCustomerDetails command)
+    private static IEnumerable<string> LegalFieldsChanged(LegalIdentity legal, string country, ChangeCustomerDetails command)
     {
         if (Differs(command.FirstName, legal.FirstName))
         {
@@ -141,7 +141,7 @@ public static class CustomerDecider
             yield return "codiceFiscale";
         }
 
-        if (command.VatNumber is not null && Compact(command.VatNumber) != Compact(legal.VatNumber))
+        if (command.VatNumber is not null && WithoutPrefix(command.VatNumber, country) != WithoutPrefix(legal.VatNumber, country))
         {
             yield return "vatNumber";
         }
@@ -151,4 +151,12 @@ public static class CustomerDecider
     private static bool Differs(string? sent, string? stored) => sent is not null && sent.Trim() != (stored ?? string.Empty);
 
     private static string Compact(string? value) => PartitaIva.Compact(value);
+
+    // Italian numbers are stored without "IT", EU ones with their prefix; a form may send either.
+    private static string WithoutPrefix(string? vatNumber, string country)
+    {
+        var compact = Compact(vatNumber);
+        var prefix = country == "GR" ? "EL" : country;
+        return compact.StartsWith(prefix, StringComparison.Ordinal) ? compact[prefix.Length..] : compact;
+    }
 }

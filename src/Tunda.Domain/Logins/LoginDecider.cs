@@ -34,6 +34,8 @@ public static class LoginDecider
 
     public static DomainError TwoFactorNotEnabled { get; } = new("login.two_factor_not_enabled", "Two-factor authentication is not on.");
 
+    public static DomainError TwoFactorRequired { get; } = new("login.two_factor_required", "Staff sign in with two-factor authentication only; enrol it first.");
+
     public static DomainError NoRecoveryCodeLeft { get; } = new("login.no_recovery_code_left", "Every recovery code has been used; generate new ones.");
 
     public static Decision Decide(Login state, SetPassword command, DateTimeOffset now) =>
@@ -61,8 +63,10 @@ public static class LoginDecider
         : state.RecoveryCodesLeft == 0 ? NoRecoveryCodeLeft
         : Decision.Accept(new RecoveryCodeUsed(state.Id, now));
 
+    /// <summary>Recorded after the whole authentication; staff must have enrolled a second factor by then.</summary>
     public static Decision Decide(Login state, SignIn command, DateTimeOffset now) =>
         !state.HasPassword ? NoPassword
+        : state.Realm == LoginRealm.Staff && !state.HasTwoFactor ? TwoFactorRequired
         : state.Realm == LoginRealm.Customer && command.CustomerId is null ? new DomainError("login.account_required", "A customer login signs in to an account.")
         : Decision.Accept(new SignedIn(state.Id, command.CustomerId, command.ContactId, now));
 

@@ -75,6 +75,16 @@ public sealed class CustomerAccountTests
         CustomerDecider.Decide(state, new ChangeCustomerDetails(CustomerId, NewAddress, VatNumber: "12345678903"), Now).ShouldRejectWith("customer.legal_fields_immutable");
     }
 
+    [Theory]
+    [InlineData("IT01234567897")]
+    [InlineData("012 345 678 97")]
+    public void resending_the_stored_partita_iva_with_or_without_prefix_is_not_a_change(string vatNumber)
+    {
+        var command = new ChangeCustomerDetails(CustomerId, NewAddress, CompanyName: "Caffè Rossi S.r.l.", VatNumber: vatNumber);
+
+        CustomerDecider.Decide(Given(Registered(ItalianCompany)), command, Now).ShouldAccept<CustomerDetailsChanged>();
+    }
+
     [Fact]
     public void a_login_email_change_takes_effect_only_when_the_new_address_is_confirmed()
     {

@@ -93,6 +93,16 @@ public sealed class LoginTests
     }
 
     [Fact]
+    public void staff_sign_in_only_with_two_factor_enabled()
+    {
+        var staff = LoginId.For(LoginRealm.Staff, "chiara@tunda.it");
+        var withPassword = Given(new PasswordSet(staff, "chiara@tunda.it", LoginRealm.Staff, "added", Now));
+
+        LoginDecider.Decide(withPassword, new SignIn(staff, null, null), Now).Error!.Code.ShouldBe("login.two_factor_required");
+        LoginDecider.Decide(withPassword.Apply(new TwoFactorEnabled(staff, Now)), new SignIn(staff, null, null), Now).Events.ShouldHaveSingleItem().ShouldBeOfType<SignedIn>();
+    }
+
+    [Fact]
     public void signing_out_is_always_accepted()
     {
         LoginDecider.Decide(Login.Empty, new SignOut(Id), Now).Events.ShouldHaveSingleItem().ShouldBe(new SignedOut(Id, Now));
