@@ -20,6 +20,11 @@ public static class AccountAccessQueries
     /// </summary>
     public static async Task<IReadOnlyList<AccountAccess>> ForEmailAsync(NpgsqlConnection connection, string schema, string email, NpgsqlTransaction? transaction = null)
     {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return [];
+        }
+
         var normalised = EmailAddress.Normalise(email) ?? email.Trim().ToLowerInvariant();
         var rows = await connection.QueryAsync<AccountAccess>(
             $"SELECT {Columns} FROM {schema}.account_access WHERE email = @normalised ORDER BY contact_id IS NOT NULL, customer_name, access_id",

@@ -70,6 +70,11 @@ public static class StaffDirectory
 
     public static Task<StaffDirectoryEntry?> ForEmailAsync(NpgsqlConnection connection, string schema, string email, NpgsqlTransaction? transaction = null)
     {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return Task.FromResult<StaffDirectoryEntry?>(null);
+        }
+
         var normalised = EmailAddress.Normalise(email) ?? email.Trim().ToLowerInvariant();
         return connection.QueryFirstOrDefaultAsync<StaffDirectoryEntry>(
             $"SELECT {Columns} FROM {schema}.staff_directory WHERE email = @normalised ORDER BY blocked, staff_id", new { normalised }, transaction);
