@@ -17,8 +17,7 @@ public static class CustomerDecider
         var errors = new FieldErrors();
         var details = CustomerFields.Details(command.Details, errors);
         var email = errors.Valid("email", EmailAddress.Parse(command.Email));
-        var country = CustomerFields.Country(command.Details.Country, new FieldErrors());
-        var legal = CustomerFields.Legal(command, country, errors);
+        var legal = CustomerFields.Legal(command, CustomerFields.CountryCode(command.Details.Country), errors);
         var terms = errors.Required("termsVersion", command.TermsVersion, 50);
         var privacy = errors.Required("privacyVersion", command.PrivacyVersion, 50);
         if (errors.Any)

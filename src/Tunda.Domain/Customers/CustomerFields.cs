@@ -46,9 +46,12 @@ internal static partial class CustomerFields
         return errors.Any ? null : new CustomerDetails(new PostalAddress(street, city, zip, province, country), phone, pec, codiceDestinatario, language!);
     }
 
+    /// <summary>The country code as compared everywhere: trimmed, upper-case (validated by <see cref="Country"/>).</summary>
+    public static string CountryCode(string? input) => input?.Trim().ToUpperInvariant() ?? string.Empty;
+
     public static string Country(string? input, FieldErrors errors)
     {
-        var country = input?.Trim().ToUpperInvariant() ?? string.Empty;
+        var country = CountryCode(input);
         if (!CountryPattern().IsMatch(country))
         {
             errors.Add("country", "is a two-letter ISO 3166 country code such as IT.");
