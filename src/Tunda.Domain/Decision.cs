@@ -1,23 +1,36 @@
 namespace Tunda.Domain;
 
-/// <summary>What a pure decider answers: the events to append, or the error that forbids them.</summary>
+/// <summary>
+/// What a pure decider answers: the events to append, or the errors that forbid them. Most rules
+/// stop at the first error; validation of a whole form (registration) returns every field error.
+/// </summary>
 public sealed record Decision
 {
-    private Decision(IReadOnlyList<object> events, DomainError? error)
+    private Decision(IReadOnlyList<object> events, IReadOnlyList<DomainError> errors)
     {
         Events = events;
-        Error = error;
+        Errors = errors;
     }
 
     public IReadOnlyList<object> Events { get; }
 
-    public DomainError? Error { get; }
+    /// <summary>Every error found; empty when accepted.</summary>
+    public IReadOnlyList<DomainError> Errors { get; }
 
-    public bool IsAccepted => Error is null;
+    /// <summary>The first error, or null when accepted.</summary>
+    public DomainError? Error => Errors.Count > 0 ? Errors[0] : null;
 
-    public static Decision Accept(params object[] events) => new(events, null);
+    public bool IsAccepted => Errors.Count == 0;
 
-    public static Decision Reject(DomainError error) => new([], error);
+    public static Decision Accept(params object[] events) => new(events, []);
+
+    public static Decision Reject(DomainError error) => new([], [error]);
+
+    public static Decision Reject(IEnumerable<DomainError> errors)
+    {
+        var list = errors.ToList();
+        return list.Count == 0 ? throw new ArgumentException("A rejection needs at least one error.", nameof(errors)) : new([], list);
+    }
 
     public static Decision Reject(string code, string message) => Reject(new DomainError(code, message));
 

@@ -1,4 +1,5 @@
 using Tunda.EventStore;
+using Tunda.EventStore.Projections;
 
 namespace Tunda.Projections;
 
@@ -11,5 +12,12 @@ public static class TundaProjections
     public static void Register(EventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        EventAliases.RegisterAccounts(options.Events);
+
+        // Inline: the portal and the permission checks read their own writes.
+        options.Projections
+            .Add(new CustomerProfileProjection(), ProjectionLifecycle.Inline)
+            .Add(new AccountAccessProjection(), ProjectionLifecycle.Inline)
+            .Add(new StaffDirectoryProjection(), ProjectionLifecycle.Inline);
     }
 }
