@@ -19,11 +19,18 @@ public sealed record InvokeResult(InvokeStatus Status, object? Value, DomainErro
 {
     public bool Succeeded => Status == InvokeStatus.Succeeded;
 
+    /// <summary>Every error of a rejection (a form's field errors); <see cref="Error"/> is the first.</summary>
+    public IReadOnlyList<DomainError> Errors { get; private init; } = [];
+
     internal static InvokeResult Success(object? value, long lastSequence) => new(InvokeStatus.Succeeded, value, null, lastSequence);
 
-    internal static InvokeResult Rejected(DomainError error) => new(InvokeStatus.Rejected, null, error, 0);
+    internal static InvokeResult Rejected(IReadOnlyList<DomainError> errors) => new(InvokeStatus.Rejected, null, errors[0], 0) { Errors = errors };
 
-    internal static InvokeResult Conflict(string message) => new(InvokeStatus.Conflict, null, DomainError.Conflict(message), 0);
+    internal static InvokeResult Conflict(string message)
+    {
+        var error = DomainError.Conflict(message);
+        return new(InvokeStatus.Conflict, null, error, 0) { Errors = [error] };
+    }
 
     /// <summary>The handler's value as <typeparamref name="T"/>; throws when the command did not succeed.</summary>
     public T ValueAs<T>() =>

@@ -38,6 +38,25 @@ public sealed class AggregateStepTests
         (await scope.Handled.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task rejection_with_several_errors_returns_all_of_them()
+    {
+        await using var scope = await BusScope.CreateAsync(o => o.Handlers.Aggregate(new AggregateHandler<OpenVault, Account>
+        {
+            StreamType = "account",
+            StreamId = c => c.VaultId,
+            Initial = id => new Account(id, 0),
+            Evolve = (s, e) => s.Apply(e),
+            Decide = (_, _, _) => Decision.Reject([new DomainError("vault.bad", "Bad amount.", "amount"), new DomainError("vault.bad", "Bad owner.", "owner")]),
+        }));
+
+        var result = await scope.Bus.InvokeAsync(new OpenVault(Guid.NewGuid(), 1, RefuseAfterwards: false));
+
+        result.Status.ShouldBe(InvokeStatus.Rejected);
+        result.Errors.Select(e => e.Field).ShouldBe(["amount", "owner"]);
+        result.Error!.Field.ShouldBe("amount");
+    }
+
     private static AggregateHandler<OpenVault, Account> VaultHandler(List<decimal> seen) => new()
     {
         StreamType = "account",

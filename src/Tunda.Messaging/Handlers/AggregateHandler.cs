@@ -12,7 +12,7 @@ public sealed record AggregateStep<TCommand, TState>(TCommand Command, TState Be
 
 /// <summary>
 /// The usual use case in a few lines: which stream, how to fold it, the pure decider, and which
-/// messages the new events send. Rejections come back as the decider's DomainError.
+/// messages the new events send. Rejections come back with every DomainError the decider found.
 /// </summary>
 public sealed class AggregateHandler<TCommand, TState>
     where TCommand : notnull
@@ -60,9 +60,9 @@ public sealed class AggregateHandler<TCommand, TState>
 
         var state = history.Aggregate(Initial(streamId), (s, e) => Evolve(s, e.Data));
         var decision = Decide(state, command, context.Now);
-        if (decision.Error is not null)
+        if (!decision.IsAccepted)
         {
-            return decision.Error;
+            return decision;   // every error, e.g. all of a form's field errors
         }
 
         if (decision.Events.Count > 0)

@@ -76,7 +76,12 @@ internal sealed class HandlerInvoker(MessageBus bus)
                 var value = await handler(message, context, cancellationToken);
                 if (value is DomainError error)
                 {
-                    return (InvokeResult.Rejected(error), null);
+                    return (InvokeResult.Rejected([error]), null);
+                }
+
+                if (value is Decision { IsAccepted: false } refused)
+                {
+                    return (InvokeResult.Rejected(refused.Errors), null);
                 }
 
                 var lastSequence = await work.CommitAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class HandlerRegistry
             return null;
         });
 
-    /// <summary>A handler returning a value (or a DomainError, which rolls the unit of work back).</summary>
+    /// <summary>A handler returning a value (or a DomainError or rejected Decision, which roll the unit of work back).</summary>
     public HandlerRegistry Handle<TMessage, TResult>(Func<TMessage, MessageContext, CancellationToken, Task<TResult>> handler) =>
         Add(typeof(TMessage), async (message, context, cancellationToken) => await handler((TMessage)message, context, cancellationToken));
 
