@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tunda.Web.Security;
 using Tunda.Web.Security.Authentication;
 using Tunda.Web.Security.Authorization;
@@ -23,7 +24,7 @@ public static class SecuritySetup
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
         services.AddDataProtection();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SecurityDatabase>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<CredentialStore>();

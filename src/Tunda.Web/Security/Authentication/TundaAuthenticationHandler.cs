@@ -12,14 +12,14 @@ namespace Tunda.Web.Security.Authentication;
 /// Scheme "tunda": every request's cookie is checked against the sessions table, and the account or
 /// staff member behind it is read fresh, so a revoked session, a block or a permission change
 /// applies on the very next request. A session only authenticates on its own realm's paths.
+/// The directories are resolved only when a session needs them, so anonymous requests (health,
+/// static files) work in a host that has no customer module.
 /// </summary>
 public sealed class TundaAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
     SessionStore sessions,
-    IAccountDirectory accounts,
-    IStaffDirectory staff,
     IOptions<SecurityOptions> securityOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
@@ -66,7 +66,7 @@ public sealed class TundaAuthenticationHandler(
             return null;
         }
 
-        var access = await accounts.FindAccessAsync(accessId, Context.RequestAborted);
+        var access = await Context.RequestServices.GetRequiredService<IAccountDirectory>().FindAccessAsync(accessId, Context.RequestAborted);
         if (access is null || access.IsBlocked)
         {
             return "The account is blocked or no longer exists.";
@@ -85,7 +85,7 @@ public sealed class TundaAuthenticationHandler(
 
     private async Task<string?> AddStaffAsync(ClaimsIdentity identity, Session session)
     {
-        var member = await staff.FindByEmailAsync(session.Email, Context.RequestAborted);
+        var member = await Context.RequestServices.GetRequiredService<IStaffDirectory>().FindByEmailAsync(session.Email, Context.RequestAborted);
         if (member is null || member.IsBlocked)
         {
             return "The staff member is blocked or no longer exists.";
