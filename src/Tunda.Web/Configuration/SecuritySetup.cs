@@ -22,7 +22,10 @@ public static class SecuritySetup
     /// </summary>
     public static IServiceCollection AddTundaSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.Section))
+            .Validate(SecurityOptions.IsValid, $"{SecurityOptions.Section}: timeouts must be positive, the idle timeout no longer than the absolute lifetime, limits at least 1, and PasswordIterations at least 100000.")
+            .ValidateOnStart();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SecurityDatabase>();

@@ -38,6 +38,14 @@ public sealed class SecurityOptions
 
     public string StaffEnrolmentPath { get; set; } = "/staff/accedi/attiva-2fa";
 
+    public static bool IsValid(SecurityOptions o) =>
+        o.PasswordIterations >= 100_000
+        && o.SessionIdleTimeout > TimeSpan.Zero && o.SessionIdleTimeout <= o.SessionAbsoluteLifetime
+        && o.DeviceCookieLifetime > TimeSpan.Zero
+        && o.Throttle.Window > TimeSpan.Zero && o.Throttle.MaxDelay > TimeSpan.Zero
+        && o.Throttle.FreeFailuresPerEmailAndIp >= 1 && o.Throttle.FreeFailuresPerIp >= 1
+        && o.Throttle.FailuresPerEmail >= 1 && o.Throttle.FailuresPerDevice >= 1;
+
     public bool IsStaffPath(PathString path) =>
         StaffPathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }

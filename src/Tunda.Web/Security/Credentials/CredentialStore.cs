@@ -82,10 +82,10 @@ public sealed class CredentialStore(SecurityDatabase database, PasswordHashing h
     /// Records <paramref name="step"/> as used. False when it (or a later step) was already accepted:
     /// the condition sits in the UPDATE, so two concurrent requests with one code cannot both pass.
     /// </summary>
-    internal Task<bool> TryAcceptTotpStepAsync(Credential credential, long step, CancellationToken cancellationToken) =>
+    internal Task<bool> TryAcceptTotpStepAsync(Credential credential, long step, NpgsqlConnection? connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(
             $"UPDATE {_table} SET last_totp_step = @step WHERE realm = @realm AND email = @email AND (last_totp_step IS NULL OR last_totp_step < @step)",
-            new { realm = credential.Realm.ToString(), email = credential.Email, step }, null, null, cancellationToken);
+            new { realm = credential.Realm.ToString(), email = credential.Email, step }, connection, transaction, cancellationToken);
 
     /// <summary>Removes the code's hash if present; true exactly once per code.</summary>
     internal Task<bool> TryUseRecoveryCodeAsync(Credential credential, string codeHash, CancellationToken cancellationToken) =>

@@ -66,6 +66,8 @@ public sealed class SignInService(
             twoFactorSatisfied: realm == LoginRealm.Customer && !credential.TwoFactorEnabled,
             mustEnrolTwoFactor: realm == LoginRealm.Staff && !credential.TwoFactorEnabled,
             cancellationToken: cancellationToken);
+        // Issued at the password step: it only relaxes the per-e-mail password limit, which someone
+        // who already knows the password has no use for; the second factor is throttled without it.
         var device = new DeviceCookie(devices.Issue(realm, credential.Email), time.GetUtcNow() + options.Value.DeviceCookieLifetime);
         SignInResult next = issued.Session.Stage switch
         {
@@ -98,7 +100,7 @@ public sealed class SignInService(
         }
 
         var usedRecoveryCode = false;
-        var accepted = Totp.Match(secret, code, time.GetUtcNow()) is { } step && await credentials.TryAcceptTotpStepAsync(credential, step, cancellationToken);
+        var accepted = Totp.Match(secret, code, time.GetUtcNow()) is { } step && await credentials.TryAcceptTotpStepAsync(credential, step, null, null, cancellationToken);
         if (!accepted && code.Trim().Length > Totp.Digits)
         {
             accepted = usedRecoveryCode = await credentials.TryUseRecoveryCodeAsync(credential, RecoveryCodes.Hash(code), cancellationToken);

@@ -29,7 +29,7 @@ public sealed class TwoFactorSetup(CredentialStore credentials, TimeProvider tim
         var credential = await credentials.FindAsync(realm, email, connection, transaction, cancellationToken);
         if (credential is not { TwoFactorEnabled: false, TotpSecret: { } secret }
             || Totp.Match(secret, code, time.GetUtcNow()) is not { } step
-            || !await credentials.TryAcceptTotpStepAsync(credential, step, cancellationToken))
+            || !await credentials.TryAcceptTotpStepAsync(credential, step, connection, transaction, cancellationToken))
         {
             return null;
         }
