@@ -80,6 +80,13 @@ internal sealed class SecurityTestHost : IAsyncDisposable
         app.MapPost("/staff/ticket", () => "risposta").RequireStaffRole(StaffRoles.Support | StaffRoles.Auditor);
         app.MapGet("/api/staff/ticket", () => "ticket").RequireStaffRole(StaffRoles.Support);
         app.MapGet("/staff/utenti", () => "utenti").RequireStaffRole(StaffRoles.Administrator);
+        app.MapPost("/prova/accedi", async (HttpContext context, SignInService signIn, SignInForm form) =>
+        {
+            var device = SessionCookies.ReadDevice(context.Request, LoginRealm.Customer);
+            var result = await signIn.PasswordSignInAsync(LoginRealm.Customer, form.Email, form.Password, context.Connection.RemoteIpAddress, device, context.RequestAborted);
+            SignInCookies.Write(context.Response, result);
+            return result.GetType().Name;
+        });
     }
 
     /// <summary>A client sending <paramref name="sessionToken"/> as the session cookie, not following redirects.</summary>
@@ -117,6 +124,8 @@ internal sealed class SecurityTestHost : IAsyncDisposable
         await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
     }
 }
+
+internal sealed record SignInForm(string Email, string Password);
 
 internal static class SecurityOptionsDefaults
 {
