@@ -12,11 +12,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
+builder.Services.AddTundaSecurity(builder.Configuration);
+builder.Services.AddTundaAccounts();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTundaSecurity();
 app.MapHealth();
 await app.RunAsync();
 return 0;
