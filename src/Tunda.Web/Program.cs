@@ -11,11 +11,11 @@ if (args is ["messages", .. var verb])
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.AddTundaPlatform();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseTundaPlatform();
+app.MapTundaPlatform();
 app.MapHealth();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Tunda.Web.Platform.Localisation;
+
+/// <summary>
+/// The texts of every language, loaded once from the JSON files embedded from Resources/
+/// (flat objects: <c>{ "nav.login": "Accedi" }</c>).
+/// </summary>
+public sealed class TextCatalogue
+{
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _languages;
+
+    public TextCatalogue(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> languages)
+    {
+        _languages = languages.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+        if (!_languages.ContainsKey(Languages.Italian))
+        {
+            throw new InvalidOperationException("The text catalogue has no Italian texts: Italian is the fallback of every other language.");
+        }
+    }
+
+    public IReadOnlyCollection<string> LanguageCodes => _languages.Keys;
+
+    public IReadOnlyDictionary<string, string> Entries(string language) =>
+        _languages.TryGetValue(language, out var entries) ? entries : new Dictionary<string, string>();
+
+    /// <summary>The text in the culture's language, else in Italian, else null.</summary>
+    public string? Find(CultureInfo culture, string key)
+    {
+        var language = culture.TwoLetterISOLanguageName;
+        if (_languages.TryGetValue(language, out var entries) && entries.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+
+        return _languages[Languages.Italian].TryGetValue(key, out var italian) ? italian : null;
+    }
+
+    /// <summary>Reads <c>Resources/&lt;code&gt;.json</c> for every supported language from this assembly.</summary>
+    public static TextCatalogue LoadEmbedded()
+    {
+        var assembly = typeof(TextCatalogue).Assembly;
+        var languages = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var code in Languages.Supported)
+        {
+            var name = $"Tunda.Web.Resources.{code}.json";
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Embedded text catalogue {name} is missing.");
+            languages[code] = Parse(stream, name);
+        }
+
+        return new TextCatalogue(languages);
+    }
+
+    private static Dictionary<string, string> Parse(Stream stream, string name)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                ?? throw new InvalidOperationException($"Text catalogue {name} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"Text catalogue {name} is not a flat JSON object of strings: {ex.Message}", ex);
+        }
+    }
+}
