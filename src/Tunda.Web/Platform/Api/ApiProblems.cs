@@ -59,7 +59,9 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiRoutes.IsApi(httpContext.Request))
+        // The middleware has already rewritten the path to the error page's; the feature keeps the original.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ApiRoutes.IsApi(path))
         {
             return false;
         }

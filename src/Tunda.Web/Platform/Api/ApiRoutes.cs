@@ -5,7 +5,9 @@ public static class ApiRoutes
 {
     public const string Prefix = "/api";
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A route group under <c>/api</c> (e.g. <c>endpoints.MapApi("/customers")</c>) whose endpoints
