@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
+using Tunda.EventStore.Schema;
 
 namespace Tunda.Web.Platform.DataProtection;
 
@@ -10,38 +10,36 @@ namespace Tunda.Web.Platform.DataProtection;
 /// cookies and other protected data survive restarts and are readable by every process of the
 /// app. The interface is synchronous, hence the synchronous database calls.
 /// </summary>
-public sealed partial class PostgresXmlRepository : IXmlRepository
+public sealed class PostgresXmlRepository : IXmlRepository
 {
+    public const string Component = "data_protection";
+
+    private static readonly Migration[] Migrations =
+    [
+        new(1, "data protection keys", """
+            CREATE TABLE {schema}.data_protection_keys (
+                friendly_name text PRIMARY KEY,
+                xml text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now());
+            """),
+    ];
+
     private readonly NpgsqlDataSource _dataSource;
-    private readonly string _table;
-    private readonly string _createSql;
+    private readonly string _schema;
     private readonly Lock _createLock = new();
     private volatile bool _created;
 
     public PostgresXmlRepository(NpgsqlDataSource dataSource, string schema)
     {
-        if (!Identifier().IsMatch(schema))
-        {
-            throw new ArgumentException($"'{schema}' is not a plain lower-case PostgreSQL schema name.", nameof(schema));
-        }
-
+        SchemaMigrator.ValidateSchemaName(schema);
         _dataSource = dataSource;
-        _table = $"{schema}.data_protection_keys";
-        // The advisory lock keeps two processes starting together from racing on CREATE TABLE.
-        _createSql = $"""
-            SELECT pg_advisory_xact_lock(hashtext('{_table}'));
-            CREATE SCHEMA IF NOT EXISTS {schema};
-            CREATE TABLE IF NOT EXISTS {_table} (
-                friendly_name text PRIMARY KEY,
-                xml text NOT NULL,
-                created_at timestamptz NOT NULL DEFAULT now());
-            """;
+        _schema = schema;
     }
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         EnsureTable();
-        using var command = _dataSource.CreateCommand($"SELECT xml FROM {_table} ORDER BY created_at, friendly_name");
+        using var command = _dataSource.CreateCommand($"SELECT xml FROM {_schema}.data_protection_keys ORDER BY created_at, friendly_name");
         using var reader = command.ExecuteReader();
         var elements = new List<XElement>();
         while (reader.Read())
@@ -56,13 +54,16 @@ public sealed partial class PostgresXmlRepository : IXmlRepository
     {
         EnsureTable();
         using var command = _dataSource.CreateCommand(
-            $"INSERT INTO {_table} (friendly_name, xml) VALUES ($1, $2) ON CONFLICT (friendly_name) DO UPDATE SET xml = excluded.xml");
+            $"INSERT INTO {_schema}.data_protection_keys (friendly_name, xml) VALUES ($1, $2) ON CONFLICT (friendly_name) DO UPDATE SET xml = excluded.xml");
         command.Parameters.Add(new NpgsqlParameter { Value = friendlyName });
         command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Creates the table if missing; called at startup and again on first use.</summary>
+    /// <summary>
+    /// Creates the table if missing, through the schema migrator so that its advisory lock orders
+    /// this against the event store's own migration (both may create the schema at startup).
+    /// </summary>
     public void EnsureTable()
     {
         if (_created)
@@ -72,23 +73,11 @@ public sealed partial class PostgresXmlRepository : IXmlRepository
 
         lock (_createLock)
         {
-            if (_created)
+            if (!_created)
             {
-                return;
+                SchemaMigrator.MigrateAsync(_dataSource, _schema, Component, Migrations).GetAwaiter().GetResult();
+                _created = true;
             }
-
-            using var connection = _dataSource.OpenConnection();
-            using var transaction = connection.BeginTransaction();
-            using (var command = new NpgsqlCommand(_createSql, connection, transaction))
-            {
-                command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-            _created = true;
         }
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
-    private static partial Regex Identifier();
 }
