@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -13,7 +14,7 @@ using Tunda.Web.Platform;
 
 namespace Tunda.Web.Tests;
 
-/// <summary>The shared partials, rendered by the app's own view engine as a page would render them.</summary>
+/// <summary>The shared partials and tag helpers, rendered by the app's own view engine as a page would render them.</summary>
 public sealed class PlatformFieldPartialTests
 {
     public sealed class SignUp
@@ -73,6 +74,22 @@ public sealed class PlatformFieldPartialTests
         html.ShouldContain("Pagamento rifiutato");
     }
 
+    [Fact]
+    public async Task rendering_a_form_marks_the_response_no_store()
+    {
+        await using var app = new PlatformApp();
+        var response = default(HttpResponse);
+
+        var html = await RenderAsync(app, "/Pages/Shared/_User.cshtml", (provider, viewData) => { }, "it", context =>
+        {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "anna@example.it")], "Test"));
+            response = context.Response;
+        });
+
+        html.ShouldContain("<form method=\"post\" action=\"/esci\"");
+        response!.Headers.CacheControl.ToString().ShouldBe("no-store");
+    }
+
     private static Task<string> RenderFieldAsync(PlatformApp app, SignUp form, string property, ModelStateDictionary modelState, string language) =>
         RenderAsync(app, "/Pages/Shared/_Field.cshtml", (provider, viewData) =>
         {
@@ -83,7 +100,7 @@ public sealed class PlatformFieldPartialTests
             viewData.ModelState.Merge(modelState);
         }, language);
 
-    private static async Task<string> RenderAsync(PlatformApp app, string path, Action<IServiceProvider, ViewDataDictionary> prepare, string language)
+    private static async Task<string> RenderAsync(PlatformApp app, string path, Action<IServiceProvider, ViewDataDictionary> prepare, string language, Action<HttpContext>? request = null)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -92,6 +109,7 @@ public sealed class PlatformFieldPartialTests
         try
         {
             var httpContext = new DefaultHttpContext { RequestServices = services };
+            request?.Invoke(httpContext);
             var actionContext = new ActionContext(httpContext, new RouteData(), new ActionDescriptor());
             var view = services.GetRequiredService<ICompositeViewEngine>().GetView(null, path, isMainPage: false).EnsureSuccessful([]).View!;
             var viewData = new ViewDataDictionary(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary());
