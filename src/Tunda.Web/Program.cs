@@ -14,12 +14,12 @@ builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts();
-builder.Services.AddProblemDetails();
+builder.AddTundaPlatform();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseTundaPlatform();     // ends with routing: authentication must come after it
 app.UseTundaSecurity();
+app.MapTundaPlatform();
 app.MapHealth();
 await app.RunAsync();
 return 0;

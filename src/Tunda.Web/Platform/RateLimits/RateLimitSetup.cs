@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace Tunda.Web.Platform.RateLimits;
+
+public static class RateLimitSetup
+{
+    /// <summary>
+    /// One fixed-window policy per name in <see cref="RateLimitPolicies.Defaults"/>. A rejected
+    /// request gets 429 with Retry-After and no body; the status code pages then answer with a
+    /// problem under /api and with the localised page elsewhere.
+    /// </summary>
+    public static IServiceCollection AddTundaRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            foreach (var name in RateLimitPolicies.Defaults.Keys)
+            {
+                var limit = RateLimit.From(configuration, name);
+                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress(context),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limit.PermitLimit,
+                        Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+                        QueueLimit = 0,
+                    }));
+            }
+        });
+        return services;
+    }
+
+    // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured
+    // for it; all clients would then share one partition.
+    private static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
