@@ -8,7 +8,7 @@ internal sealed record BenchSettings
     public static readonly string[] AllMeasurements = ["append", "lag", "rebuild", "fold"];
 
     private static readonly HashSet<string> OptionsWithValue =
-        ["--warmup", "--duration", "--writers", "--events", "--lag-seconds", "--lag-rate", "--rebuild-events", "--fold-events", "--only", "--out"];
+        ["--warmup", "--duration", "--writers", "--events", "--lag-seconds", "--lag-rate", "--rebuild-events", "--fold-events", "--repeat", "--only", "--out"];
 
     public const string Usage = """
         Tunda event store benchmarks. Needs TUNDA_DB (an Npgsql connection string); creates and drops
@@ -21,6 +21,7 @@ internal sealed record BenchSettings
           --duration <seconds>    measured time per append cell (default 5)
           --writers <n,n,...>     concurrent writers (default 1,8,32)
           --events <n,n,...>      events per append (default 1,10)
+          --repeat <n>            extra runs of the target cell, 8 writers x 10 events (default 5; 3 with --quick)
           --lag-seconds <s>       paced writing time for the daemon lag measurement (default 10)
           --lag-rate <events/s>   paced rate for the daemon lag measurement (default 1000)
           --rebuild-events <n>    events appended before the rebuild (default 1000000)
@@ -38,6 +39,9 @@ internal sealed record BenchSettings
     public IReadOnlyList<int> Writers { get; init; } = [1, 8, 32];
 
     public IReadOnlyList<int> EventsPerAppend { get; init; } = [1, 10];
+
+    /// <summary>Extra measurements of the target cell, for the median and spread of its ratio.</summary>
+    public int Repeats { get; init; } = 5;
 
     public TimeSpan LagDuration { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -68,6 +72,7 @@ internal sealed record BenchSettings
                 LagDuration = TimeSpan.FromSeconds(5),
                 RebuildEvents = 100_000,
                 FoldRuns = 5,
+                Repeats = 3,
             }
             : new BenchSettings();
 
@@ -91,6 +96,7 @@ internal sealed record BenchSettings
                 "--duration" => settings with { Duration = Seconds(option, value) },
                 "--writers" => settings with { Writers = Counts(option, value) },
                 "--events" => settings with { EventsPerAppend = Counts(option, value) },
+                "--repeat" => settings with { Repeats = Count(option, value) },
                 "--lag-seconds" => settings with { LagDuration = Seconds(option, value) },
                 "--lag-rate" => settings with { LagEventsPerSecond = Count(option, value) },
                 "--rebuild-events" => settings with { RebuildEvents = Count(option, value) },

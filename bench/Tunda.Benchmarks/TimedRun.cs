@@ -9,13 +9,16 @@ internal delegate Task WriterStep(CancellationToken cancellationToken);
 /// <summary>Makes writer number <c>index</c>, doing any setup (its own stream, say) before timing starts.</summary>
 internal delegate Task<WriterStep> WriterFactory(int index, CancellationToken cancellationToken);
 
-internal sealed record TimedRunResult(long Operations, TimeSpan Elapsed, double[] LatenciesMs, ServerCounters Server)
+internal sealed record TimedRunResult(long Operations, TimeSpan Elapsed, double[] LatenciesMs, ServerCounters Server, CpuUsage Cpu)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     public double P50 => Stats.Percentile(LatenciesMs, 50);
 
     public double P99 => Stats.Percentile(LatenciesMs, 99);
+
+    /// <summary>Client plus server CPU per operation in µs; NaN when the server's CPU is not visible.</summary>
+    public double CpuMicrosPerOperation => Cpu.Total is { } total && Operations > 0 ? total.TotalMicroseconds / Operations : double.NaN;
 }
 
 /// <summary>
@@ -68,17 +71,19 @@ internal static class TimedRun
         await WhileRunningAsync(running, warmup);
 
         var before = await ServerCounters.ReadAsync(server, cancellationToken);
+        var cpuBefore = await CpuCounters.ReadAsync(server, cancellationToken);
         var window = Stopwatch.StartNew();
         Volatile.Write(ref phase, Measuring);
         await WhileRunningAsync(running, duration);
         Volatile.Write(ref phase, Stopping);
         window.Stop();
+        var cpuAfter = await CpuCounters.ReadAsync(server, CancellationToken.None);
         var after = await ServerCounters.ReadAsync(server, CancellationToken.None);
 
         await running;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new TimedRunResult(all.Length, window.Elapsed, all, after - before);
+        return new TimedRunResult(all.Length, window.Elapsed, all, after - before, cpuAfter.Since(cpuBefore));
     }
 
     /// <summary>Waits <paramref name="time"/>; writers only stop early by failing, and then their exception is thrown here.</summary>

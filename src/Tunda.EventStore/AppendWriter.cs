@@ -21,15 +21,20 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
         var metadataJson = JsonSerializer.Serialize(metadata, store.Options.Json);
         var appends = streams.Select(s => new StreamAppend(s, s.Events.Select(Serialize).ToList())).ToList();
         var inline = store.Options.Projections.Inline;
+        var implicitTransaction = scope.CanRunImplicitly(moreStatementsFollow: inline.Count > 0);
 
         await using var batch = new NpgsqlBatch(connection, scope.External);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.Open));
+        if (!implicitTransaction)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.Open));
+        }
+
         foreach (var append in appends)
         {
             batch.BatchCommands.Add(append.Command(store.Sql.AppendStream, metadataJson));
         }
 
-        if (inline.Count == 0)
+        if (inline.Count == 0 && !implicitTransaction)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(scope.Close));
         }
@@ -73,7 +78,12 @@ internal sealed class AppendWriter(EventStore store, EventMetadata metadata)
         }
         catch (Exception ex) when (connection.State == System.Data.ConnectionState.Open)
         {
-            await UndoAsync(connection, scope);
+            // An implicit transaction was rolled back by the server with the failing statement.
+            if (!implicitTransaction)
+            {
+                await UndoAsync(connection, scope);
+            }
+
             throw Translate(ex, appends[reached].Stream);
         }
     }

@@ -36,7 +36,7 @@ internal static class AppendThroughput
             "stream pattern", "writers", "events/append",
             "Tunda appends/s", "Tunda events/s", "Tunda ms p50 / p99",
             "raw events/s", "raw ms p50 / p99", "Tunda/raw",
-            "WAL B/event Tunda / raw", "xids/append Tunda / raw");
+            "WAL B/event Tunda / raw", "xids/append Tunda / raw", "CPU µs/event Tunda / raw", "Tunda/raw by CPU");
 
         // One discarded round first, so that tiered JIT has settled before the first measured cell.
         var jitWarmup = settings with { Warmup = TimeSpan.Zero, Duration = settings.Warmup * 2 };
@@ -61,9 +61,11 @@ internal static class AppendThroughput
                         Stats.Whole(tunda.PerSecond), Stats.Whole(tunda.PerSecond * eventsPerAppend), $"{Stats.Short(tunda.P50)} / {Stats.Short(tunda.P99)}",
                         Stats.Whole(raw.PerSecond * eventsPerAppend), $"{Stats.Short(raw.P50)} / {Stats.Short(raw.P99)}", ratio.ToString("0.00", CultureInfo.InvariantCulture),
                         $"{Stats.Whole(WalPerEvent(tunda, eventsPerAppend))} / {Stats.Whole(WalPerEvent(raw, eventsPerAppend))}",
-                        $"{Stats.Short(XidsPerAppend(tunda))} / {Stats.Short(XidsPerAppend(raw))}");
+                        $"{Stats.Short(XidsPerAppend(tunda))} / {Stats.Short(XidsPerAppend(raw))}",
+                        $"{Stats.Short(tunda.CpuMicrosPerOperation / eventsPerAppend)} / {Stats.Short(raw.CpuMicrosPerOperation / eventsPerAppend)}",
+                        CpuRatio(tunda, raw));
                     Console.WriteLine(
-                        $"append {Describe(pattern)}, {writers} writers x {eventsPerAppend}: Tunda {tunda.PerSecond * eventsPerAppend:N0} events/s, raw {raw.PerSecond * eventsPerAppend:N0} events/s, ratio {ratio:0.00}");
+                        $"append {Describe(pattern)}, {writers} writers x {eventsPerAppend}: Tunda {tunda.PerSecond * eventsPerAppend:N0} events/s, raw {raw.PerSecond * eventsPerAppend:N0} events/s, ratio {ratio:0.00}, by CPU {CpuRatio(tunda, raw)}");
                 }
             }
         }
@@ -83,6 +85,9 @@ internal static class AppendThroughput
             *WAL B/event* and *xids/append* come from `pg_current_wal_lsn()` and the next transaction id over the window
             (cluster-wide, so other activity on the server counts too); Tunda's xids include the background `pg_notify`
             transactions of its `PostCommitNotifier`.
+            *CPU µs/event* = CPU time of this process plus the server's processes (from /proc) over the window, per event;
+            *Tunda/raw by CPU* = raw CPU per event ÷ Tunda CPU per event: what the throughput ratio would be with the
+            machine to themselves, since both sides are CPU-bound here. It moves far less with the neighbours' load.
 
             {verdict}
             """, table);
@@ -95,12 +100,13 @@ internal static class AppendThroughput
                 `append_stream` call per stream, COMMIT); this shows what the pool's settings are worth to each side, and,
                 being the same cell measured again, how much the ratio moves between runs on this shared machine.
                 """, await CompareConnectionSettingsAsync(connectionString, settings, cancellationToken));
+            await TargetCellRepeats.RunAsync(connectionString, settings, report, cancellationToken);
         }
     }
 
     private static async Task<MarkdownTable> CompareConnectionSettingsAsync(string connectionString, BenchSettings settings, CancellationToken cancellationToken)
     {
-        var table = new MarkdownTable("connection settings", "Tunda events/s", "raw events/s", "Tunda/raw", "Tunda vs defaults");
+        var table = new MarkdownTable("connection settings", "Tunda events/s", "raw events/s", "Tunda/raw", "Tunda/raw by CPU", "Tunda vs defaults");
         double? baseline = null;
         foreach (var (name, extra) in ConnectionVariants)
         {
@@ -110,6 +116,7 @@ internal static class AppendThroughput
             table.Add(
                 name, Stats.Whole(tunda.PerSecond * 10), Stats.Whole(raw.PerSecond * 10),
                 (tunda.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture),
+                CpuRatio(tunda, raw),
                 (tunda.PerSecond / baseline.Value).ToString("0.00", CultureInfo.InvariantCulture) + "×");
             Console.WriteLine($"append settings {name}: Tunda {tunda.PerSecond * 10:N0} events/s, raw {raw.PerSecond * 10:N0} events/s");
         }
@@ -117,10 +124,26 @@ internal static class AppendThroughput
         return table;
     }
 
-    /// <summary>The Tunda and raw runs of one cell, back to back so that background load drifts affect both alike.</summary>
-    private static async Task<(TimedRunResult Tunda, TimedRunResult Raw)> MeasureBothAsync(
-        string connectionString, BenchSettings settings, StreamPattern pattern, int writers, int eventsPerAppend, CancellationToken cancellationToken)
+    /// <summary>Raw CPU per event ÷ Tunda CPU per event, or a dash when the server's CPU is not visible.</summary>
+    public static string CpuRatio(TimedRunResult tunda, TimedRunResult raw)
     {
+        var ratio = raw.CpuMicrosPerOperation / tunda.CpuMicrosPerOperation;
+        return double.IsNaN(ratio) ? "–" : ratio.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The Tunda and raw runs of one cell, back to back so that background load drifts affect both
+    /// alike; <paramref name="rawFirst"/> swaps the order, so that repeats can cancel a drift out.
+    /// </summary>
+    public static async Task<(TimedRunResult Tunda, TimedRunResult Raw)> MeasureBothAsync(
+        string connectionString, BenchSettings settings, StreamPattern pattern, int writers, int eventsPerAppend, CancellationToken cancellationToken, bool rawFirst = false)
+    {
+        if (rawFirst)
+        {
+            var rawBefore = await MeasureRawAsync(connectionString, settings, pattern, writers, eventsPerAppend, cancellationToken);
+            return (await MeasureTundaAsync(connectionString, settings, pattern, writers, eventsPerAppend, cancellationToken), rawBefore);
+        }
+
         var tunda = await MeasureTundaAsync(connectionString, settings, pattern, writers, eventsPerAppend, cancellationToken);
         var raw = await MeasureRawAsync(connectionString, settings, pattern, writers, eventsPerAppend, cancellationToken);
         return (tunda, raw);

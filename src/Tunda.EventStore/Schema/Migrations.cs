@@ -165,6 +165,7 @@ internal static class Migrations
                 resolved_at timestamptz
             );
             """),
+        AppendStreamHashInLoop.Migration,
     ];
 }
 
