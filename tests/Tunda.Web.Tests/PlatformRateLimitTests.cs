@@ -19,8 +19,8 @@ public sealed class PlatformRateLimitTests
     private static void Endpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/prova/accesso", () => Results.Json(new { ok = true })).RequireRateLimiting(RateLimitPolicies.Login);
-        endpoints.MapGet("/prova/accesso", () => Results.Text("ok")).RequireRateLimiting(RateLimitPolicies.Login);
-        endpoints.MapGet("/prova/ticket", () => Results.Text("ok")).RequireRateLimiting(RateLimitPolicies.Ticket);
+        endpoints.MapMethods("/prova/accesso", ["GET", "POST"], () => Results.Text("ok")).RequireRateLimiting(RateLimitPolicies.Login);
+        endpoints.MapPost("/prova/ticket", () => Results.Text("ok")).RequireRateLimiting(RateLimitPolicies.Ticket);
     }
 
     [Fact]
@@ -51,9 +51,9 @@ public sealed class PlatformRateLimitTests
         await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
         var client = app.Client();
 
-        await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative));
-        await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative));
-        var refused = await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative));
+        await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
+        await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
+        var refused = await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.ShouldNotBeNull();
@@ -68,12 +68,30 @@ public sealed class PlatformRateLimitTests
         var client = app.Client();
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative));
+            await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
         }
 
-        var ticket = await client.GetAsync(new Uri("/prova/ticket", UriKind.Relative));
+        var ticket = await client.PostAsync(new Uri("/prova/ticket", UriKind.Relative), null);
 
         ticket.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task showing_a_limited_page_is_never_counted_only_submitting_it()
+    {
+        await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
+        var client = app.Client();
+        for (var view = 0; view < 5; view++)
+        {
+            (await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
+        await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
+        var refused = await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await client.GetAsync(new Uri("/prova/accesso", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

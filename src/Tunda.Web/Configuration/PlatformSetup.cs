@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -27,6 +29,8 @@ public static class PlatformSetup
     {
         var services = builder.Services;
         services.AddRazorPages().AddDataAnnotationsLocalization();
+        // Italian text stays readable in the HTML ("perché", not "perch&#xE9;"); markup is still encoded.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", options =>

@@ -71,5 +71,15 @@ internal static class SecurityMigrations
             CREATE INDEX login_failures_ip ON {schema}.login_failures (ip, failed_at);
             CREATE INDEX login_failures_device ON {schema}.login_failures (device, failed_at) WHERE device IS NOT NULL;
             """),
+        new(2, "main account e-mails: one main account per login e-mail", """
+            -- A reservation written in the same transaction as CustomerRegistered / LoginEmailChanged:
+            -- the primary key makes the second of two racing registrations fail, whatever the projections say.
+            CREATE TABLE {schema}.main_account_emails (
+                email text PRIMARY KEY,
+                customer_id uuid NOT NULL,
+                reserved_at timestamptz NOT NULL
+            );
+            CREATE INDEX main_account_emails_customer ON {schema}.main_account_emails (customer_id);
+            """),
     ];
 }

@@ -28,7 +28,7 @@ public static class RateLimitSetup
             foreach (var name in RateLimitPolicies.Defaults.Keys)
             {
                 var limit = RateLimit.From(configuration, name);
-                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+                options.AddPolicy(name, context => IsReadOnly(context) ? RateLimitPartition.GetNoLimiter(string.Empty) : RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress(context),
                     _ => new FixedWindowRateLimiterOptions
                     {
@@ -40,6 +40,11 @@ public static class RateLimitSetup
         });
         return services;
     }
+
+    // A policy on a page limits what the page's form does; showing the page (or the error page a
+    // rejected POST leads to) is never counted, so a visitor who hit the limit can still read why.
+    private static bool IsReadOnly(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
 
     // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured
     // for it; all clients would then share one partition.
