@@ -9,6 +9,7 @@ public sealed class EmailTemplateTests
     {
         { "registration-summary", ["name", "accountType", "companyName", "firstName", "lastName", "codiceFiscale", "partitaIva", "address", "zip", "city", "province", "country", "phone", "email", "pec", "codiceDestinatario", "acceptedAt", "confirmLink"] },
         { "confirm-email", ["name", "confirmLink"] },
+        { "registration-attempt", ["name", "email", "signInLink", "resetLink"] },
         { "password-reset", ["name", "resetLink"] },
         { "password-changed", ["name", "changedAt"] },
         { "login-email-change-confirm", ["name", "newEmail", "confirmLink"] },

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Tunda.Domain;
+using Tunda.Domain.Customers;
+using Tunda.EventStore;
+using Tunda.Messaging;
+using Tunda.Web.Security.Tokens;
+
+namespace Tunda.Web.Features.Accounts.Registration;
+
+/// <summary>The link in the registration mail was followed: confirm the address the token was issued for.</summary>
+public sealed record ConfirmEmailWithToken(string? Token);
+
+/// <summary>
+/// Consumes the token and confirms the customer's e-mail in one transaction: a refused confirmation
+/// rolls the consumption back, a committed one can never be repeated with the same link.
+/// </summary>
+internal static class ConfirmEmailWithTokenHandler
+{
+    public static async Task<object?> HandleAsync(IServiceProvider services, ConfirmEmailWithToken command, MessageContext context, CancellationToken ct)
+    {
+        var consumed = await services.GetRequiredService<OneTimeTokens>().ConsumeAsync(
+            RegisterNewCustomerHandler.ConfirmPurpose, command.Token, context.Connection, context.Transaction, ct);
+        if (consumed is null || !Guid.TryParse(consumed.Subject, out var customerId))
+        {
+            return RegistrationErrors.InvalidToken;
+        }
+
+        var email = consumed.Payload is null ? null : JsonSerializer.Deserialize<TokenPayload>(consumed.Payload, JsonSerializerOptions.Web)?.Email;
+        var history = await context.Store.FetchStreamAsync(context.Transaction, customerId, cancellationToken: ct);
+        var state = history.Aggregate(Customer.Empty, (s, e) => s.Apply(e.Data));
+        var decision = CustomerDecider.Decide(state, new ConfirmCustomerEmail(customerId, email ?? string.Empty), context.Now);
+        if (!decision.IsAccepted)
+        {
+            // An address changed since, or already confirmed: the link has nothing left to do.
+            return decision.Error!.Code == CustomerErrors.EmailAlreadyConfirmed.Code || decision.Error.Code == CustomerErrors.EmailMismatch.Code
+                ? RegistrationErrors.InvalidToken
+                : decision;
+        }
+
+        context.Session.Append(customerId, CustomerDecider.StreamType, ExpectedVersion.Exactly(history[^1].Version), [.. decision.Events]);
+        return customerId;
+    }
+
+    private sealed record TokenPayload(string? Email);
+}

@@ -1,0 +1,39 @@
+using Tunda.Messaging;
+using Tunda.Web.Platform.Api;
+using Tunda.Web.Platform.RateLimits;
+
+namespace Tunda.Web.Features.Accounts.Registration;
+
+public sealed record ConfirmEmailRequest(string? Token);
+
+/// <summary>
+/// <c>POST /api/customers</c> registers (201, or 422 with every field error) and
+/// <c>POST /api/customers/confirm-email</c> confirms the address with the mailed token.
+/// </summary>
+internal static class RegistrationApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var customers = endpoints.MapApi("/customers", "Registration").AllowAnonymous();
+        customers.MapPost("", RegisterAsync).RequireRateLimiting(RateLimitPolicies.Register);
+        customers.MapPost("/confirm-email", ConfirmAsync).RequireRateLimiting(RateLimitPolicies.Register);
+    }
+
+    // An address already in use answers exactly like a new one (with an id that leads nowhere):
+    // the API must not tell who has an account; the owner is told by mail instead.
+    private static async Task<IResult> RegisterAsync(RegistrationInput input, CustomerRegistration registration, HttpContext http)
+    {
+        var outcome = await registration.RegisterAsync(input, http);
+        return outcome.Accepted
+            ? Results.Created($"/api/customers/{outcome.CustomerId}", new { customerId = outcome.CustomerId, status = "confirmationSent" })
+            : RegistrationProblems.Validation(outcome.Errors);
+    }
+
+    private static async Task<IResult> ConfirmAsync(ConfirmEmailRequest request, IMessageBus bus, HttpContext http)
+    {
+        var result = await bus.InvokeAsync(new ConfirmEmailWithToken(request.Token), RequestMetadata.For(http), http.RequestAborted);
+        return result.Succeeded
+            ? Results.Ok(new { customerId = result.ValueAs<Guid>(), status = "confirmed" })
+            : RegistrationProblems.Problem(StatusCodes.Status422UnprocessableEntity, RegistrationErrors.InvalidToken.Code, "register.confirm.invalid");
+    }
+}

@@ -1,0 +1,16 @@
+using Tunda.Messaging;
+
+namespace Tunda.Web.Features.Accounts.Registration;
+
+/// <summary>The handlers of registration, e-mail confirmation and the sign-in record.</summary>
+internal static class RegistrationHandlers
+{
+    public static void Register(MessagingOptions messaging, IServiceProvider services)
+    {
+        messaging.Handlers
+            .Aggregate(RegisterNewCustomerHandler.Create(services))
+            .Handle<ConfirmEmailWithToken, object?>((command, context, ct) => ConfirmEmailWithTokenHandler.HandleAsync(services, command, context, ct))
+            .Handle<RecordSignIn, object?>(SignInEventHandlers.HandleAsync)
+            .Handle<RecordSignOut, object?>(SignInEventHandlers.HandleAsync);
+    }
+}

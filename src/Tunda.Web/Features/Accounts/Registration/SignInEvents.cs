@@ -1,0 +1,51 @@
+using Tunda.Domain;
+using Tunda.Domain.Logins;
+using Tunda.EventStore;
+using Tunda.Messaging;
+
+namespace Tunda.Web.Features.Accounts.Registration;
+
+/// <summary>A customer finished signing in (password, code if any, account): recorded on the login stream.</summary>
+public sealed record RecordSignIn(Guid LoginId, Guid CustomerId, Guid? ContactId, bool UsedRecoveryCode);
+
+/// <summary>A customer signed out.</summary>
+public sealed record RecordSignOut(Guid LoginId);
+
+/// <summary>
+/// Records what SignInService did as the Login stream's events (SignedIn, RecoveryCodeUsed,
+/// SignedOut), decided by LoginDecider. The session itself is already in force: a refusal here is
+/// logged by the caller and never undoes a sign-in.
+/// </summary>
+internal static class SignInEventHandlers
+{
+    public static Task<object?> HandleAsync(RecordSignIn command, MessageContext context, CancellationToken ct) =>
+        AppendAsync(context, command.LoginId, (state, now) =>
+        {
+            var signedIn = LoginDecider.Decide(state, new SignIn(command.LoginId, command.CustomerId, command.ContactId), now);
+            if (!signedIn.IsAccepted || !command.UsedRecoveryCode)
+            {
+                return signedIn;
+            }
+
+            var used = LoginDecider.Decide(state, new UseRecoveryCode(command.LoginId), now);
+            return used.IsAccepted ? Decision.Accept([.. used.Events, .. signedIn.Events]) : signedIn;
+        }, ct);
+
+    public static Task<object?> HandleAsync(RecordSignOut command, MessageContext context, CancellationToken ct) =>
+        AppendAsync(context, command.LoginId, (state, now) => LoginDecider.Decide(state, new SignOut(command.LoginId), now), ct);
+
+    private static async Task<object?> AppendAsync(MessageContext context, Guid loginId, Func<Login, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        var history = await context.Store.FetchStreamAsync(context.Transaction, loginId, cancellationToken: ct);
+        var state = history.Aggregate(Login.Empty, (s, e) => s.Apply(e.Data));
+        var decision = decide(state, context.Now);
+        if (!decision.IsAccepted)
+        {
+            return decision;
+        }
+
+        var expected = history.Count == 0 ? ExpectedVersion.New : ExpectedVersion.Exactly(history[^1].Version);
+        context.Session.Append(loginId, LoginDecider.StreamType, expected, [.. decision.Events]);
+        return null;
+    }
+}
