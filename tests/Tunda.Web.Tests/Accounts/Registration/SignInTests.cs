@@ -143,7 +143,9 @@ public sealed class SignInTests
         choice.ShouldContain($"value=\"{a}\"");
         var chosen = await PostFormAsync(browser, "/accedi/scegli-account", [new("accessId", contactId.ToString())]);
         chosen.Headers.Location!.ToString().ShouldBe("/area-clienti");
-        var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync("/area-clienti"));
+        var dashboardResponse = await browser.GetAsync("/area-clienti");
+        dashboardResponse.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var dashboard = WebUtility.HtmlDecode(await dashboardResponse.Content.ReadAsStringAsync());
         dashboard.ShouldContain("Bottega Blu S.r.l.");
         dashboard.ShouldContain("href=\"/area-clienti/fatture\"");
         dashboard.ShouldNotContain("href=\"/profilo\"");
