@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
-using static Tunda.Web.Tests.Accounts.Registration.RegistrationTestApp;
+using static Tunda.Web.Tests.Accounts.Registration.RegistrationSteps;
 
 namespace Tunda.Web.Tests.Accounts.Registration;
 
@@ -15,7 +15,7 @@ public sealed class RegistrationTests
         await using var app = await StartAsync();
         using var client = app.Client();
         var page = await client.GetStringAsync("/registrati");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Forms.AntiforgeryToken(page)!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/registrati")
         {
             Content = new FormUrlEncodedContent(AsForm(Person("Mario.Rossi@Example.it")).Append(new("__RequestVerificationToken", token))),
@@ -36,12 +36,12 @@ public sealed class RegistrationTests
 
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.main_account_emails WHERE email = 'mario.rossi@example.it'")).ShouldBe(1);
         var customerId = await TestDatabase.ScalarAsync<Guid>($"SELECT customer_id FROM {app.Schema}.main_account_emails WHERE email = 'mario.rossi@example.it'");
-        var events = await app.Store.FetchStreamAsync(customerId);
+        var events = await app.Store().FetchStreamAsync(customerId);
         var registered = events.Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
         registered.Kind.ShouldBe(CustomerKind.Person);
         registered.Terms.TermsVersion.ShouldBe("2026-01");
         registered.Details.Language.ShouldBe("it");
-        var login = await app.Store.FetchStreamAsync(LoginId.For(LoginRealm.Customer, "mario.rossi@example.it"));
+        var login = await app.Store().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "mario.rossi@example.it"));
         login.Select(e => e.Data).OfType<PasswordSet>().ShouldHaveSingleItem();
     }
 
@@ -56,7 +56,7 @@ public sealed class RegistrationTests
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var created = (await response.Content.ReadFromJsonAsync<Created>())!;
         response.Headers.Location!.ToString().ShouldBe($"/api/customers/{created.CustomerId}");
-        var registered = (await app.Store.FetchStreamAsync(created.CustomerId)).Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
+        var registered = (await app.Store().FetchStreamAsync(created.CustomerId)).Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
         registered.Kind.ShouldBe(CustomerKind.Company);
         registered.Legal.CompanyName.ShouldBe("Caffè Rossi S.r.l.");
         registered.Legal.VatNumber.ShouldBe("01234567897");
@@ -98,7 +98,7 @@ public sealed class RegistrationTests
         errors.GetProperty("passwordConfirmation")[0].GetString().ShouldStartWith(mismatch);
         problem.RootElement.GetProperty("codes").GetProperty("password").EnumerateArray().Select(e => e.GetString()).ShouldContain("password.too_short");
 
-        var form = await PostFormAsync(client, "/registrati", AsForm(body));
+        var form = await client.PostFormAsync("/registrati", AsForm(body));
         form.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync());
         html.ShouldContain(zip);
@@ -134,7 +134,7 @@ public sealed class RegistrationTests
         using var stranger = app.Client();
 
         var api = await RegisterAsync(stranger, Company("Titolare@example.it", "Altra S.r.l."));
-        var page = await PostFormAsync(stranger, "/registrati", AsForm(Person("titolare@example.it")));
+        var page = await stranger.PostFormAsync("/registrati", AsForm(Person("titolare@example.it")));
 
         api.StatusCode.ShouldBe(HttpStatusCode.Created);
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);

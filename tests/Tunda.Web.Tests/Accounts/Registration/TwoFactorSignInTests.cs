@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Domain.Logins;
 using Tunda.Web.Security.TwoFactor;
-using static Tunda.Web.Tests.Accounts.Registration.RegistrationTestApp;
+using static Tunda.Web.Tests.Accounts.Registration.RegistrationSteps;
 
 namespace Tunda.Web.Tests.Accounts.Registration;
 
@@ -15,18 +15,18 @@ public sealed class TwoFactorSignInTests
     {
         await using var app = await StartAsync();
         var customerId = await app.RegisterConfirmedAsync("dueplus@example.it");
-        var setup = app.Factory.Services.GetRequiredService<TwoFactorSetup>();
+        var setup = app.Get<TwoFactorSetup>();
         var enrolment = (await setup.BeginAsync(LoginRealm.Customer, "dueplus@example.it"))!;
         var code = Totp.Code(Base32.Decode(enrolment.Secret), Totp.StepAt(DateTimeOffset.UtcNow));
         var recovery = (await setup.ConfirmAsync(LoginRealm.Customer, "dueplus@example.it", code))!;
 
         using var browser = app.Client();
-        var signIn = await PostFormAsync(browser, "/accedi?returnUrl=%2Fprofilo", [new("Input.Email", "dueplus@example.it"), new("Input.Password", Password), new("ReturnUrl", "/profilo")]);
+        var signIn = await browser.PostFormAsync("/accedi?returnUrl=%2Fprofilo", [new("Input.Email", "dueplus@example.it"), new("Input.Password", Password), new("ReturnUrl", "/profilo")]);
         signIn.Headers.Location!.ToString().ShouldBe("/accedi/verifica?returnUrl=%2Fprofilo");
         (await browser.GetAsync("/area-clienti")).Headers.Location!.ToString().ShouldBe("/accedi/verifica");
-        var wrong = await PostFormAsync(browser, "/accedi/verifica?returnUrl=%2Fprofilo", [new("Code", "000000")]);
+        var wrong = await browser.PostFormAsync("/accedi/verifica?returnUrl=%2Fprofilo", [new("Code", "000000")]);
         WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()).ShouldContain("Codice non valido");
-        var right = await PostFormAsync(browser, "/accedi/verifica?returnUrl=%2Fprofilo", [new("Code", recovery[0]), new("ReturnUrl", "/profilo")]);
+        var right = await browser.PostFormAsync("/accedi/verifica?returnUrl=%2Fprofilo", [new("Code", recovery[0]), new("ReturnUrl", "/profilo")]);
         right.Headers.Location!.ToString().ShouldBe("/profilo");
         (await browser.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("customerId").GetGuid().ShouldBe(customerId);
 
