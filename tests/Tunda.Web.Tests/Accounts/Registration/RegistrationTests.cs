@@ -104,6 +104,8 @@ public sealed class RegistrationTests
         html.ShouldContain(zip);
         html.ShouldContain(mismatch);
         html.ShouldContain("id=\"Input_Zip\"");
+        html.ShouldContain(language == "it" ? "<label for=\"Input_Zip\">CAP</label>" : "<label for=\"Input_Zip\">Postcode</label>");
+        html.ShouldContain("name=\"Input.AcceptTerms\"");
         html.ShouldContain("value=\"123\"");
         html.ShouldNotContain("value=\"corta\"");
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.events")).ShouldBe(0);
