@@ -160,4 +160,23 @@ public sealed class RegistrationTests
         (await RegisterAsync(client, body)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await RegisterAsync(client, body)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task registering_with_the_address_of_a_contact_elsewhere_never_replaces_that_login_password()
+    {
+        await using var app = await StartAsync();
+        var other = await app.SeedCustomerAsync("titolare@bottega.example", companyName: "Bottega Blu S.r.l.");
+        await app.SeedContactAsync(other, "laura@example.it", Permissions.Invoices, password: "Laura-sua-password-1!");
+        using var stranger = app.Client();
+        var body = Person("laura@example.it");
+        body["password"] = body["passwordConfirmation"] = "Altra-password-scelta-9!";
+
+        (await RegisterAsync(stranger, body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var token = ConfirmToken(await app.MailToAsync("laura@example.it", "/conferma-email?token="));
+        (await stranger.PostAsJsonAsync("/api/customers/confirm-email", new { token })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await SignInAsync(app.Client(), "laura@example.it", "Altra-password-scelta-9!")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var own = await (await SignInAsync(app.Client(), "laura@example.it", "Laura-sua-password-1!")).Content.ReadFromJsonAsync<JsonElement>();
+        own.GetProperty("next").GetString().ShouldBe("chooseAccount");
+    }
 }
