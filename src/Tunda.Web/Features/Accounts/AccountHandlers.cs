@@ -12,5 +12,6 @@ internal static class AccountHandlers
     {
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(services);
+        Contacts.ContactHandlers.Register(messaging, services);
     }
 }
