@@ -20,8 +20,11 @@ public static class ContactErrorTexts
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(error);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var key = "contacts.error." + error.Code;
-        return texts.Has(System.Globalization.CultureInfo.CurrentUICulture, key) ? texts[key, args] : texts.Error(error);
+        return error.Field is { } field && texts.Has(culture, $"{key}.{field}") ? texts[$"{key}.{field}", args]
+            : texts.Has(culture, key) ? texts[key, args]
+            : texts.Error(error);
     }
 
     public static IResult Problem(Texts texts, DomainError error, params object?[] args)
