@@ -137,4 +137,31 @@ public sealed class ContactInvitationTests
         app.Mail.Received.ShouldBeEmpty();
         customer.ShouldNotBe(Guid.Empty);
     }
+
+    [Fact]
+    public async Task accepting_invitations_is_rate_limited_on_the_page_and_the_api()
+    {
+        await using var app = await AccountsApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Tunda:RateLimits:contact-invitation:PermitLimit"] = "2",
+            ["Tunda:RateLimits:contact-invitation:WindowSeconds"] = "600",
+        });
+        await app.SeedCustomerAsync("mario@example.it");
+        using var main = await app.SignInAsync("mario@example.it");
+        await main.PostAsJsonAsync(new Uri("/api/contacts", UriKind.Relative), new { name = "Laura Bianchi", email = "laura@example.it", permissions = new[] { "Invoices" } });
+        var (_, _, token) = await app.InvitationAsync("laura@example.it");
+        using var anonymous = app.Client();
+
+        var first = await anonymous.PostAsJsonAsync(new Uri("/api/invitations/accept", UriKind.Relative), new { token = "indovinato-1", password = ContactsKit.NewPassword });
+        var second = await anonymous.PostAsJsonAsync(new Uri("/api/invitations/accept", UriKind.Relative), new { token = "indovinato-2", password = ContactsKit.NewPassword });
+        var third = await anonymous.PostAsJsonAsync(new Uri("/api/invitations/accept", UriKind.Relative), new { token = "indovinato-3", password = ContactsKit.NewPassword });
+        var page = await anonymous.PostFormAsync($"/invito?token={token}", [new("Password", ContactsKit.NewPassword), new("PasswordConfirm", ContactsKit.NewPassword)]);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        second.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        third.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        third.Headers.RetryAfter.ShouldNotBeNull();
+        page.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await app.SignInResultAsync("laura@example.it", ContactsKit.NewPassword)).ShouldBeOfType<SignInResult.Failed>();
+    }
 }
