@@ -51,7 +51,7 @@ internal static class ContactFormErrors
 
     /// <summary>Acting beyond one's own permissions is refused as forbidden; a field's rule as unprocessable.</summary>
     public static int StatusFor(IEnumerable<DomainError> errors) =>
-        errors.Any(e => e.Code is "contact.not_authorised" or "contact.permission_escalation" or "contact.cannot_target_self")
+        errors.Any(ContactErrorTexts.IsForbidden)
             ? StatusCodes.Status403Forbidden
             : StatusCodes.Status422UnprocessableEntity;
 }

@@ -15,6 +15,13 @@ public static class ContactErrorTexts
     private static readonly string[] Forbidden =
         [ContactErrors.NotAuthorised.Code, ContactErrors.PermissionEscalation.Code, ContactErrors.CannotTargetSelf.Code];
 
+    /// <summary>Acting beyond one's own permissions (or on oneself): refused as forbidden, not as a field's rule.</summary>
+    public static bool IsForbidden(DomainError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Forbidden.Contains(error.Code);
+    }
+
     /// <param name="args">Values for the text's placeholders (the password's minimum length).</param>
     public static string Text(Texts texts, DomainError error, params object?[] args)
     {
@@ -30,7 +37,7 @@ public static class ContactErrorTexts
     public static IResult Problem(Texts texts, DomainError error, params object?[] args)
     {
         var localised = error with { Message = Text(texts, error, args) };
-        if (Forbidden.Contains(error.Code))
+        if (IsForbidden(error))
         {
             return new LocalisedProblem((problem, catalogue, culture) =>
             {

@@ -102,6 +102,6 @@ public sealed class InvitationAcceptance(ContactInvitations invitations, Credent
     private async Task<IReadOnlyList<DomainError>> CheckAsync(InvitationPayload invitation, string? password, CancellationToken cancellationToken)
     {
         var name = (await directory.FindAsync(invitation.CustomerId, invitation.ContactId, cancellationToken))?.Name;
-        return Policy.Check(password, invitation.Email, name?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+        return Policy.Check(password, invitation.Email, name);
     }
 }
