@@ -15,6 +15,7 @@ builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts();
 builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);
+builder.Services.AddTundaContacts();
 builder.AddTundaPlatform();
 
 var app = builder.Build();

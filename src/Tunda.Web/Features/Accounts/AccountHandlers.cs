@@ -13,5 +13,6 @@ internal static class AccountHandlers
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(services);
         Registration.RegistrationHandlers.Register(messaging, services);
+        Contacts.ContactHandlers.Register(messaging, services);
     }
 }

@@ -13,6 +13,7 @@ public static class RateLimitPolicies
     public const string PasswordReset = "password-reset";
     public const string UsernameRecovery = "username-recovery";
     public const string Ticket = "ticket";
+    public const string ContactInvitation = "contact-invitation";
 
     public const string Section = "Tunda:RateLimits";
 
@@ -24,6 +25,7 @@ public static class RateLimitPolicies
         [PasswordReset] = new(PermitLimit: 5, WindowSeconds: 600),
         [UsernameRecovery] = new(PermitLimit: 5, WindowSeconds: 600),
         [Ticket] = new(PermitLimit: 10, WindowSeconds: 600),
+        [ContactInvitation] = new(PermitLimit: 10, WindowSeconds: 600),
     };
 }
 
