@@ -14,6 +14,7 @@ builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts();
+builder.Services.AddTundaProfile();
 builder.AddTundaPlatform();
 
 var app = builder.Build();

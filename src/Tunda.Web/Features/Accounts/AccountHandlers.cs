@@ -12,5 +12,6 @@ internal static class AccountHandlers
     {
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(services);
+        Profile.ProfileHandlers.Register(messaging, services);
     }
 }
