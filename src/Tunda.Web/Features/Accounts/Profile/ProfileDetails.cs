@@ -6,9 +6,9 @@ namespace Tunda.Web.Features.Accounts.Profile;
 /// <summary>A profile edit made on the version of the customer the screen showed (optimistic concurrency).</summary>
 public sealed record EditProfile(ChangeCustomerDetails Change, long Version);
 
-internal static class ProfileDetails
+public static class ProfileDetails
 {
-    public static AggregateHandler<EditProfile, Customer> Create() => new()
+    internal static AggregateHandler<EditProfile, Customer> Create() => new()
     {
         StreamType = CustomerDecider.StreamType,
         StreamId = c => c.Change.CustomerId,

@@ -5,7 +5,7 @@ using Tunda.Web.Platform.Localisation;
 namespace Tunda.Web.Features.Accounts.Profile;
 
 /// <summary>Small rules the pages and the API share before a command is sent.</summary>
-internal static class ProfileForms
+public static class ProfileForms
 {
     public static DomainError? InvalidEmail(string? email, string field) =>
         EmailAddress.Parse(email) is { IsValid: false } parsed ? parsed.Error!.For(field) : null;

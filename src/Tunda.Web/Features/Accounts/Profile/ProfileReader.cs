@@ -10,7 +10,7 @@ public sealed record ProfileView(
     string Street, string City, string Zip, string? Province, string Country, string Phone, string? Pec, string? CodiceDestinatario,
     string Language, string LoginEmail, string? PendingLoginEmail);
 
-internal sealed class ProfileReader(NpgsqlDataSource dataSource, DatabaseOptions database, EventStore.EventStore store)
+public sealed class ProfileReader(NpgsqlDataSource dataSource, DatabaseOptions database, EventStore.EventStore store)
 {
     public async Task<ProfileView?> ReadAsync(Guid customerId, CancellationToken cancellationToken)
     {

@@ -12,11 +12,11 @@ public sealed record AskUsernameRecovery(RequestUsernameRecovery Request, string
 /// Records the request (a username_recovery stream; administration verifies it, so it stays
 /// unverified until then) and mails a receipt with the reference to the reachable address only.
 /// </summary>
-internal static class UsernameRecoveryHandler
+public static class UsernameRecoveryHandler
 {
     public static string ReferenceOf(Guid requestId) => "UR-" + requestId.ToString("N")[..8].ToUpperInvariant();
 
-    public static AggregateHandler<AskUsernameRecovery, bool> Create() => new()
+    internal static AggregateHandler<AskUsernameRecovery, bool> Create() => new()
     {
         StreamType = UsernameRecoveryDecider.StreamType,
         StreamId = c => c.Request.RequestId,
