@@ -42,10 +42,11 @@ internal static class LoginStreams
         return null;
     }
 
-    /// <summary>The name to greet in mails and to keep out of passwords: the account's name for that e-mail.</summary>
+    /// <summary>Every account the e-mail signs in to (main account or contact, any customer): their names are kept out of passwords.</summary>
     public static async Task<IReadOnlyList<AccountAccess>> AccessesAsync(MessageContext context, string email) =>
         await AccountAccessQueries.ForEmailAsync(context.Connection, context.Store.Schema, email, context.Transaction);
 
+    /// <summary>The name to greet in mails: the main account's, else the first contact's.</summary>
     public static string? NameOf(IReadOnlyList<AccountAccess> accesses) =>
         accesses.FirstOrDefault(a => a.IsMainAccount)?.Name ?? accesses.FirstOrDefault()?.Name;
 }

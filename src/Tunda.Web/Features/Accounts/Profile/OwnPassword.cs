@@ -33,7 +33,7 @@ internal sealed class OwnPassword(CredentialStore credentials, PasswordHashing h
             return Decision.Reject(errors);
         }
 
-        return await SetAsync(credentials, sessions, context, command.Realm, command.Email, command.NewPassword, "changed", command.SessionId, LoginStreams.NameOf(accesses) ?? command.Email, cancellationToken, command.Language);
+        return await SetAsync(credentials, sessions, context, command.Realm, command.Email, command.NewPassword, "changed", command.SessionId, LoginStreams.NameOf(accesses) ?? command.Email, command.Language, cancellationToken);
     }
 
     public static async Task<bool> IsCorrectAsync(CredentialStore credentials, PasswordHashing hashing, MessageContext context, LoginRealm realm, string email, string? password, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class OwnPassword(CredentialStore credentials, PasswordHashing h
     /// Stores the password, ends the login's sessions (all, or all but <paramref name="keepSessionId"/>),
     /// records PasswordSet and mails password-changed, all in the handler's transaction.
     /// </summary>
-    public static async Task<DomainError?> SetAsync(CredentialStore credentials, SessionStore sessions, MessageContext context, LoginRealm realm, string email, string password, string reason, string? keepSessionId, string name, CancellationToken cancellationToken, string language = "it")
+    public static async Task<DomainError?> SetAsync(CredentialStore credentials, SessionStore sessions, MessageContext context, LoginRealm realm, string email, string password, string reason, string? keepSessionId, string name, string language, CancellationToken cancellationToken)
     {
         var loginId = await credentials.SetPasswordAsync(realm, email, password, context.Connection, context.Transaction, cancellationToken);
         await sessions.RevokeAllOfLoginAsync(loginId, keepSessionId, context.Connection, context.Transaction, cancellationToken);

@@ -86,6 +86,6 @@ internal sealed class PasswordReset(CredentialStore credentials, OneTimeTokens t
             return Decision.Reject(errors);   // rolls back: the token stays usable for a better password
         }
 
-        return await OwnPassword.SetAsync(credentials, sessions, context, realm, email, command.Password, "reset", keepSessionId: null, LoginStreams.NameOf(accesses) ?? email, cancellationToken, command.Language);
+        return await OwnPassword.SetAsync(credentials, sessions, context, realm, email, command.Password, "reset", keepSessionId: null, LoginStreams.NameOf(accesses) ?? email, command.Language, cancellationToken);
     }
 }
