@@ -66,6 +66,9 @@ public sealed class PasswordResetTests
         await client.PostJsonAsync("/api/password/forgot", new { email = "mario@example.it" });
         var (_, token) = ProfileTestKit.LinkIn(await app.WaitForMailAsync("mario@example.it"), "/reimposta-password");
         var page = "/reimposta-password?token=" + Uri.EscapeDataString(token);
+        var form = await client.GetHtmlAsync(page);
+        form.ShouldContain("type=\"password\"");
+        form.ShouldContain("Nuova password");
 
         var weak = await (await client.PostFormAsync(page, [new("Input.Token", token), new("Input.Password", "corta"), new("Input.Confirmation", "corta")])).HtmlAsync();
         var reset = await (await client.PostFormAsync(page, [new("Input.Token", token), new("Input.Password", NewPassword), new("Input.Confirmation", NewPassword)])).HtmlAsync();
