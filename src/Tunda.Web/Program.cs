@@ -16,6 +16,7 @@ builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts();
 builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);
 builder.Services.AddTundaContacts();
+builder.Services.AddTundaProfile();
 builder.AddTundaPlatform();
 
 var app = builder.Build();

@@ -14,5 +14,6 @@ internal static class AccountHandlers
         ArgumentNullException.ThrowIfNull(services);
         Registration.RegistrationHandlers.Register(messaging, services);
         Contacts.ContactHandlers.Register(messaging, services);
+        Profile.ProfileHandlers.Register(messaging, services);
     }
 }

@@ -46,6 +46,28 @@ public sealed class CredentialStore(SecurityDatabase database, PasswordHashing h
         return loginId;
     }
 
+    /// <summary>
+    /// Gives the credential of <paramref name="oldEmail"/> (password, two-factor, recovery codes) to
+    /// <paramref name="newEmail"/> when a login e-mail changes. An existing credential of the new address
+    /// is kept (that person's own); the old one is removed unless <paramref name="keepOld"/> (other accounts still use it).
+    /// </summary>
+    public async Task MoveAsync(LoginRealm realm, string oldEmail, string newEmail, bool keepOld, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = (Normalise(oldEmail), Normalise(newEmail));
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {_table} (realm, email, login_id, password_hash, totp_secret, two_factor_enabled, last_totp_step, recovery_codes, updated_at)
+            SELECT realm, @to, @loginId, password_hash, totp_secret, two_factor_enabled, last_totp_step, recovery_codes, @now FROM {_table} WHERE realm = @realm AND email = @from
+            ON CONFLICT (realm, email) DO NOTHING
+            """,
+            new { realm = realm.ToString(), from, to, loginId = LoginKeys.LoginId(realm, to), now = time.GetUtcNow() },
+            connection, transaction, cancellationToken);
+        if (!keepOld)
+        {
+            await ExecuteAsync($"DELETE FROM {_table} WHERE realm = @realm AND email = @from", new { realm = realm.ToString(), from }, connection, transaction, cancellationToken);
+        }
+    }
+
     /// <summary>Replaces a hash made with fewer iterations, unless the password changed meanwhile.</summary>
     internal Task UpgradeHashAsync(Credential credential, string password, CancellationToken cancellationToken) =>
         ExecuteAsync(

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Tunda.Domain;
+using Tunda.Domain.Customers;
+using Tunda.Domain.Identity;
+using Tunda.Domain.Logins;
+using Tunda.Messaging;
+using Tunda.Web.Features.Email;
+using Tunda.Web.Platform.Links;
+using Tunda.Web.Security.Credentials;
+using Tunda.Web.Security.Sessions;
+using Tunda.Web.Security.Tokens;
+
+namespace Tunda.Web.Features.Accounts.Profile;
+
+/// <summary>The main account asks to move its login to <paramref name="NewEmail"/> (its password proves it is them).</summary>
+public sealed record StartLoginEmailChange(Guid CustomerId, string NewEmail, string Password, string Language);
+
+/// <summary>The link mailed to the new address was used; the value is the new login e-mail.</summary>
+public sealed record ConfirmLoginEmailWithToken(string Token, string Language);
+
+internal sealed record LoginEmailChangePayload(
+    [property: JsonPropertyName("customerId")] Guid CustomerId,
+    [property: JsonPropertyName("newEmail")] string NewEmail);
+
+internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHashing hashing, OneTimeTokens tokens, SessionStore sessions, PublicUrls urls)
+{
+    public const string Purpose = "login-email-change";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public async Task<object?> HandleAsync(StartLoginEmailChange command, MessageContext context, CancellationToken cancellationToken)
+    {
+        var history = await context.Store.FetchStreamAsync(context.Transaction, command.CustomerId, cancellationToken: cancellationToken);
+        var current = history.Aggregate(Customer.Empty, (s, e) => s.Apply(e.Data));
+        if (!current.IsRegistered || !await OwnPassword.IsCorrectAsync(credentials, hashing, context, LoginRealm.Customer, current.LoginEmail, command.Password, cancellationToken))
+        {
+            return ProfileErrors.Error(ProfileErrors.WrongPassword, "password");
+        }
+
+        var (state, refused) = await CustomerStreams.DecideAsync(context, command.CustomerId,
+            s => CustomerDecider.Decide(s, new RequestLoginEmailChange(command.CustomerId, command.NewEmail), context.Now), cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var newEmail = EmailAddress.Normalise(command.NewEmail)!;
+        if (await MainAccountEmails.IsTakenAsync(context, newEmail, cancellationToken))
+        {
+            return ProfileErrors.Error(ProfileErrors.EmailTaken, "email");
+        }
+
+        await tokens.RevokeAllAsync(Purpose, command.CustomerId.ToString(), context.Connection, context.Transaction, cancellationToken);
+        var token = await tokens.IssueAsync(Purpose, command.CustomerId.ToString(), Lifetime,
+            JsonSerializer.Serialize(new LoginEmailChangePayload(command.CustomerId, newEmail)), context.Connection, context.Transaction, cancellationToken);
+        var name = CustomerStreams.NameOf(state);
+        context.Publish(new SendEmail(Guid.NewGuid(), "login-email-change-confirm", command.Language, newEmail, name, new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["newEmail"] = newEmail,
+            ["confirmLink"] = urls.Link("/profilo/email/conferma", new Dictionary<string, string?> { ["token"] = token }).ToString(),
+        }));
+        return newEmail;
+    }
+
+    /// <summary>Moves login, reservation and credential together, ends the old login's sessions and tells the old address.</summary>
+    public async Task<object?> HandleAsync(ConfirmLoginEmailWithToken command, MessageContext context, CancellationToken cancellationToken)
+    {
+        var consumed = await tokens.ConsumeAsync(Purpose, command.Token, context.Connection, context.Transaction, cancellationToken);
+        if (consumed?.Payload is not { } json || JsonSerializer.Deserialize<LoginEmailChangePayload>(json) is not { } payload)
+        {
+            return ProfileErrors.Error(ProfileErrors.TokenInvalid, "token");
+        }
+
+        var (state, refused) = await CustomerStreams.DecideAsync(context, payload.CustomerId,
+            s => CustomerDecider.Decide(s, new ConfirmLoginEmailChange(payload.CustomerId, payload.NewEmail), context.Now), cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!await MainAccountEmails.TryMoveAsync(context, payload.CustomerId, payload.NewEmail, cancellationToken))
+        {
+            return ProfileErrors.Error(ProfileErrors.EmailTaken, "email");
+        }
+
+        var oldEmail = state.LoginEmail;
+        var stillUsed = (await LoginStreams.AccessesAsync(context, oldEmail)).Any(a => a.CustomerId != payload.CustomerId || !a.IsMainAccount);
+        await credentials.MoveAsync(LoginRealm.Customer, oldEmail, payload.NewEmail, keepOld: stillUsed, context.Connection, context.Transaction, cancellationToken);
+        await sessions.RevokeAllOfLoginAsync(LoginId.For(LoginRealm.Customer, oldEmail), null, context.Connection, context.Transaction, cancellationToken);
+        var name = CustomerStreams.NameOf(state);
+        context.Publish(new SendEmail(Guid.NewGuid(), "login-email-changed-notice", state.Details?.Language ?? command.Language, oldEmail, name, new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["oldEmail"] = oldEmail,
+            ["newEmail"] = payload.NewEmail,
+        }));
+        return payload.NewEmail;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Tunda.Domain;
+using Tunda.Domain.Identity;
+using Tunda.Domain.Logins;
+using Tunda.Messaging;
+using Tunda.Web.Features.Email;
+using Tunda.Web.Platform.Links;
+using Tunda.Web.Security.Credentials;
+using Tunda.Web.Security.Sessions;
+using Tunda.Web.Security.Tokens;
+
+namespace Tunda.Web.Features.Accounts.Profile;
+
+/// <summary>
+/// Someone asked for a reset link for <paramref name="Email"/>. Queued, never invoked: the page and
+/// the API answer before anyone looks the address up, so neither the answer nor its timing tells
+/// whether an account exists.
+/// </summary>
+public sealed record PasswordResetWanted(string Email, string Language)
+{
+    public const string Alias = "profile_password_reset_wanted";
+}
+
+/// <summary>A reset link was used: set <paramref name="Password"/> on the login the token names.</summary>
+public sealed record ResetPasswordWithToken(string Token, string Password, string? Confirmation, string Language = "it");
+
+/// <summary>The payload of a "password-reset" token (the staff-started reset issues the same).</summary>
+public sealed record PasswordResetPayload(
+    [property: JsonPropertyName("realm")] string Realm,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("loginId")] string LoginId);
+
+internal sealed class PasswordReset(CredentialStore credentials, OneTimeTokens tokens, SessionStore sessions, PublicUrls urls, PasswordPolicy policy)
+{
+    public const string Purpose = "password-reset";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(60);
+
+    public async Task HandleAsync(PasswordResetWanted message, MessageContext context, CancellationToken cancellationToken)
+    {
+        if (EmailAddress.Normalise(message.Email) is not { } email)
+        {
+            return;
+        }
+
+        var credential = await credentials.FindAsync(LoginRealm.Customer, email, context.Connection, context.Transaction, cancellationToken);
+        var accesses = await LoginStreams.AccessesAsync(context, email);
+        if (credential?.PasswordHash is null || accesses.Count == 0)
+        {
+            return;   // nobody to help, and nobody learns it
+        }
+
+        await LoginStreams.RecordAsync(context, LoginRealm.Customer, email, true,
+            state => LoginDecider.Decide(state, new RequestPasswordReset(LoginRealm.Customer, email, ByStaff: false), context.Now), cancellationToken);
+        var loginId = LoginId.For(LoginRealm.Customer, email);
+        var payload = JsonSerializer.Serialize(new PasswordResetPayload("customer", email, loginId.ToString()));
+        await tokens.RevokeAllAsync(Purpose, email, context.Connection, context.Transaction, cancellationToken);
+        var token = await tokens.IssueAsync(Purpose, email, Lifetime, payload, context.Connection, context.Transaction, cancellationToken);
+        var name = LoginStreams.NameOf(accesses) ?? email;
+        context.Publish(new SendEmail(Guid.NewGuid(), "password-reset", message.Language, email, name, new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["resetLink"] = urls.Link("/reimposta-password", new Dictionary<string, string?> { ["token"] = token }).ToString(),
+        }));
+    }
+
+    /// <summary>Consumes the token, sets the password and ends every session of that login, or changes nothing.</summary>
+    public async Task<object?> HandleAsync(ResetPasswordWithToken command, MessageContext context, CancellationToken cancellationToken)
+    {
+        if (command.Confirmation is not null && command.Confirmation != command.Password)
+        {
+            return ProfileErrors.Error(ProfileErrors.PasswordMismatch, "confirmation");
+        }
+
+        var consumed = await tokens.ConsumeAsync(Purpose, command.Token, context.Connection, context.Transaction, cancellationToken);
+        var payload = consumed?.Payload is { } json ? JsonSerializer.Deserialize<PasswordResetPayload>(json) : null;
+        if (payload is null || !Enum.TryParse<LoginRealm>(payload.Realm, ignoreCase: true, out var realm) || EmailAddress.Normalise(payload.Email) is not { } email)
+        {
+            return ProfileErrors.Error(ProfileErrors.TokenInvalid, "token");
+        }
+
+        var accesses = realm == LoginRealm.Customer ? await LoginStreams.AccessesAsync(context, email) : [];
+        var errors = policy.Check(command.Password, email, [.. accesses.Select(a => a.Name)]);
+        if (errors.Count > 0)
+        {
+            return Decision.Reject(errors);   // rolls back: the token stays usable for a better password
+        }
+
+        return await OwnPassword.SetAsync(credentials, sessions, context, realm, email, command.Password, "reset", keepSessionId: null, LoginStreams.NameOf(accesses) ?? email, command.Language, cancellationToken);
+    }
+}

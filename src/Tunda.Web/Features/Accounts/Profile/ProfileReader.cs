@@ -1,0 +1,29 @@
+using Npgsql;
+using Tunda.Projections;
+using Tunda.Web.Configuration;
+
+namespace Tunda.Web.Features.Accounts.Profile;
+
+/// <summary>What the profile page and GET /api/profile show, with the version an edit must be made on.</summary>
+public sealed record ProfileView(
+    long Version, string Kind, string FirstName, string LastName, string? CompanyName, string CodiceFiscale, string? VatNumber,
+    string Street, string City, string Zip, string? Province, string Country, string Phone, string? Pec, string? CodiceDestinatario,
+    string Language, string LoginEmail, string? PendingLoginEmail);
+
+public sealed class ProfileReader(NpgsqlDataSource dataSource, DatabaseOptions database, EventStore.EventStore store)
+{
+    public async Task<ProfileView?> ReadAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        CustomerProfile? profile;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            profile = await CustomerProfiles.FindAsync(connection, database.Schema, customerId);
+        }
+
+        var stream = await store.FetchStreamInfoAsync(customerId, cancellationToken);
+        return profile is null || stream is null ? null : new ProfileView(
+            stream.Version, profile.Kind.ToString(), profile.FirstName, profile.LastName, profile.CompanyName, profile.CodiceFiscale, profile.VatNumber,
+            profile.Street, profile.City, profile.Zip, profile.Province, profile.Country, profile.Phone, profile.Pec, profile.CodiceDestinatario,
+            profile.Language, profile.LoginEmail, profile.PendingLoginEmail);
+    }
+}
