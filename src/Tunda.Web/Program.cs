@@ -8,12 +8,18 @@ if (args is ["messages", .. var verb])
     return await MessagesCommand.RunAsync(verb, Console.Out, Console.Error);
 }
 
+if (args is ["staff", .. var staffVerb])
+{
+    return await Tunda.Web.Features.Accounts.Staff.StaffCommand.RunAsync(staffVerb, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts();
+builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
 builder.AddTundaPlatform();
 
 var app = builder.Build();

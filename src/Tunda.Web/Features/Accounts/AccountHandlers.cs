@@ -12,5 +12,6 @@ internal static class AccountHandlers
     {
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(services);
+        Staff.StaffHandlers.Register(messaging, services);
     }
 }
