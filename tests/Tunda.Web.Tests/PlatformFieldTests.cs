@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -8,14 +9,16 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Web.Platform;
+using Tunda.Web.Platform.Forms;
 
 namespace Tunda.Web.Tests;
 
-/// <summary>The shared partials and tag helpers, rendered by the app's own view engine as a page would render them.</summary>
-public sealed class PlatformFieldPartialTests
+/// <summary>The field tag helper and the shared partials, rendered with the app's own services as a page would render them.</summary>
+public sealed class PlatformFieldTests
 {
     public sealed class SignUp
     {
@@ -90,15 +93,54 @@ public sealed class PlatformFieldPartialTests
         response!.Headers.CacheControl.ToString().ShouldBe("no-store");
     }
 
-    private static Task<string> RenderFieldAsync(PlatformApp app, SignUp form, string property, ModelStateDictionary modelState, string language) =>
-        RenderAsync(app, "/Pages/Shared/_Field.cshtml", (provider, viewData) =>
+    /// <summary>The page model a Razor page would have: the form under Input, as every Tunda page binds it.</summary>
+    public sealed class SignUpPage
+    {
+        public SignUp Input { get; set; } = new();
+    }
+
+    private static async Task<string> RenderFieldAsync(PlatformApp app, SignUp form, string property, ModelStateDictionary modelState, string language)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        try
         {
-            // What <partial name="_Field" for="Input.Email" /> hands the partial.
-            var metadata = provider.GetRequiredService<IModelMetadataProvider>();
-            viewData.ModelExplorer = metadata.GetModelExplorerForType(typeof(SignUp), form).GetExplorerForProperty(property);
-            viewData.TemplateInfo.HtmlFieldPrefix = "Input." + property;
-            viewData.ModelState.Merge(modelState);
-        }, language);
+            // What <field for="Input.Email" /> gets on a page: the page's view data and the expression's metadata.
+            var httpContext = new DefaultHttpContext { RequestServices = services };
+            var viewData = new ViewDataDictionary<SignUpPage>(services.GetRequiredService<IModelMetadataProvider>(), modelState) { Model = new SignUpPage { Input = form } };
+            var expressions = services.GetRequiredService<ModelExpressionProvider>();
+            var expression = property == nameof(SignUp.Email)
+                ? expressions.CreateModelExpression(viewData, page => page.Input.Email)
+                : expressions.CreateModelExpression(viewData, page => page.Input.Accepted);
+            var viewContext = new ViewContext(new ActionContext(httpContext, new RouteData(), new ActionDescriptor()), NullView.Instance, viewData,
+                new TempDataDictionary(httpContext, services.GetRequiredService<ITempDataProvider>()), TextWriter.Null, new HtmlHelperOptions())
+            {
+                ClientValidationEnabled = true,
+            };
+            var helper = new FieldTagHelper(services.GetRequiredService<IHtmlGenerator>()) { For = expression, ViewContext = viewContext };
+            var context = new TagHelperContext("field", [], new Dictionary<object, object>(), "field");
+            var output = new TagHelperOutput("field", [], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
+            await helper.ProcessAsync(context, output);
+            await using var writer = new StringWriter();
+            output.WriteTo(writer, HtmlEncoder.Default);
+            return writer.ToString();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private sealed class NullView : IView
+    {
+        public static NullView Instance { get; } = new();
+
+        public string Path => string.Empty;
+
+        public Task RenderAsync(ViewContext context) => Task.CompletedTask;
+    }
 
     private static async Task<string> RenderAsync(PlatformApp app, string path, Action<IServiceProvider, ViewDataDictionary> prepare, string language, Action<HttpContext>? request = null)
     {
