@@ -31,7 +31,7 @@ public abstract class StaffPageModel(Texts texts) : PageModel
         foreach (var error in errors)
         {
             var key = error.Field is { Length: > 0 } field ? $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}" : string.Empty;
-            ModelState.AddModelError(key, Texts.Error(error, CultureInfo.CurrentUICulture));
+            ModelState.AddModelError(key, Texts.StaffError(error, CultureInfo.CurrentUICulture));
         }
     }
 

@@ -54,6 +54,7 @@ public static class StaffCommand
             builder.Services.AddTundaEmail(builder.Configuration);
             builder.Services.AddTundaSecurity(builder.Configuration);
             builder.Services.AddTundaAccounts();
+            builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
             builder.AddTundaPlatform();
             await using var app = builder.Build();
             await app.Services.GetRequiredService<EventStore.EventStore>().MigrateAsync();

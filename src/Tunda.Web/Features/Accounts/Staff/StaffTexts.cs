@@ -10,10 +10,10 @@ namespace Tunda.Web.Features.Accounts.Staff;
 /// </summary>
 public static class StaffTexts
 {
-    public static string Error(this Texts texts, DomainError error, CultureInfo culture) =>
+    public static string StaffError(this Texts texts, DomainError error, CultureInfo culture) =>
         texts.Has(culture, "staff.error." + error.Code) ? texts.In(culture, "staff.error." + error.Code) : texts.Error(error, culture);
 
     /// <summary>The same error carrying the localised text, for ApiResults (which fall back to the message).</summary>
     public static DomainError Localised(this Texts texts, DomainError error) =>
-        error with { Message = texts.Error(error, CultureInfo.CurrentUICulture) };
+        error with { Message = texts.StaffError(error, CultureInfo.CurrentUICulture) };
 }
