@@ -62,6 +62,11 @@ public sealed class StaffSignInTests
         (await reused.Content.ReadAsStringAsync()).ShouldContain("Codice non valido");
         var code = await other.PostFormAsync("/staff/accedi/verifica", [new("Input.Code", StaffKit.Code(await StaffKit.SecretOfAsync(app, "marta@tunda.it"), stepsAhead: 1))]);
         code.Headers.Location!.OriginalString.ShouldBe("/staff");
+
+        var signedOut = await other.PostFormAsync("/staff", [], "/staff/esci");
+        signedOut.Headers.Location!.OriginalString.ShouldBe("/staff/accedi");
+        (await other.GetAsync(new Uri("/staff", UriKind.Relative))).Headers.Location!.OriginalString.ShouldStartWith("/staff/accedi");
+        (await browser.GetAsync(new Uri("/staff", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
