@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
+using Tunda.Bench;
 using Tunda.Messaging.Benchmarks;
 
 // Messages per second through the durable queue (publish + handle, workers in 1 and 2 OS processes
@@ -21,7 +21,7 @@ const int publishers = 8;
 
 var report = new StringBuilder("# Messaging benchmarks\n\n");
 report.Append(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Tunda.Messaging.Benchmarks -- {messages} {invocations}`, {DateTime.UtcNow:u}\n\n");
-report.Append(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (benchmark, worker processes and PostgreSQL share them), {await ServerAsync(connectionString)}.\n\n");
+report.Append(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (benchmark, worker processes and PostgreSQL share them), {await BenchEnvironment.DescribeServerAsync(connectionString)}.\n\n");
 report.Append(CultureInfo.InvariantCulture, $"Queue runs: {messages:N0} messages published by {publishers} concurrent tasks with `bus.PublishAsync` (one transaction each); ");
 report.Append("each worker process runs one `MessageWorker` (one handler loop, batches of 50, no-op handler), started and listening before the clock starts. ");
 report.Append("End-to-end is first publish to queue empty (every row handled and deleted); publish is first to last `PublishAsync` returning.\n\n");
@@ -45,27 +45,7 @@ var (rawP50, rawP99) = await InvokeRuns.RawInvokeLatencyAsync(connectionString, 
 report.Append(CultureInfo.InvariantCulture, $"| raw limit: SELECT + INSERT in one transaction | p50 {rawP50:N2} ms, p99 {rawP99:N2} ms |\n");
 
 Console.WriteLine(report);
-var path = Path.Combine(FindRepositoryRoot(), "bench", "results", "messaging.md");
+var path = Path.Combine(BenchEnvironment.FindRepositoryRoot(), "bench", "results", "messaging.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine($"written to {path}");
 return 0;
-
-static async Task<string> ServerAsync(string connectionString)
-{
-    await using var dataSource = NpgsqlDataSource.Create(connectionString);
-    await using var command = dataSource.CreateCommand("SELECT current_setting('server_version'), current_setting('synchronous_commit')");
-    await using var reader = await command.ExecuteReaderAsync();
-    await reader.ReadAsync();
-    return $"PostgreSQL {reader.GetString(0)}, synchronous_commit={reader.GetString(1)}";
-}
-
-static string FindRepositoryRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tunda.sln")))
-    {
-        directory = directory.Parent;
-    }
-
-    return directory?.FullName ?? Directory.GetCurrentDirectory();
-}
