@@ -64,7 +64,10 @@ public sealed class StaffAccessTests
     public async Task administrators_invite_change_roles_and_block_through_the_api_with_problem_json_errors()
     {
         await using var app = await AccountsApp.StartAsync();
-        var (admin, _, _) = await StaffKit.SignedInAsync(app, "capo@tunda.it", StaffRoles.Administrator);
+        var (admin, self, _) = await StaffKit.SignedInAsync(app, "capo@tunda.it", StaffRoles.Administrator);
+        var lockout = await admin.PostAsJsonAsync(new Uri($"/api/staff/membri/{self.StaffId}/blocco", UriKind.Relative), new { });
+        lockout.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await lockout.Content.ReadAsStringAsync()).ShouldContain("staff.self_lockout");
 
         var invalid = await admin.PostAsJsonAsync(new Uri("/api/staff/membri", UriKind.Relative), new { email = "non-una-mail", name = "", roles = new[] { "support" } });
         invalid.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

@@ -11,5 +11,7 @@ public static class StaffErrors
 
     public static DomainError WrongCode { get; } = new("staff.wrong_code", "The code is not valid.", "code");
 
+    public static DomainError SelfLockout { get; } = new("staff.self_lockout", "Administrators cannot block themselves or drop their own administrator role.");
+
     public static DomainError CustomerEmailTaken { get; } = new("staff.customer_email_taken", "Another customer already uses that login e-mail.", "email");
 }

@@ -3,6 +3,7 @@ using Tunda.Domain;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
+using Tunda.EventStore;
 using Tunda.Messaging;
 using Tunda.Messaging.Handlers;
 using Tunda.Projections;
@@ -25,17 +26,27 @@ internal static class StaffMemberHandlers
     {
         messaging.Handlers.Handle<InviteStaffMember, object>((command, context, ct) => InviteAsync(command, context, services, ct));
         messaging.Handlers.Handle<AcceptStaffInvitation, object>((command, context, ct) => AcceptAsync(command, context, services, ct));
-        messaging.Handlers.Aggregate(Member<ChangeMemberRoles>(c => c.StaffId, (s, c, now) => StaffDecider.Decide(s, new ChangeStaffRoles(c.StaffId, c.Roles), now)));
+        messaging.Handlers.Aggregate(Member<ChangeMemberRoles>(c => c.StaffId, (s, c, now) => StaffDecider.Decide(s, new ChangeStaffRoles(c.StaffId, c.Roles), now), then:
+            (step, context, _) => Task.FromResult(IsSelf(context, step.Command.StaffId) && !step.Command.Roles.HasFlag(StaffRoles.Administrator) ? StaffErrors.SelfLockout : null)));
         messaging.Handlers.Aggregate(Member<UnblockMember>(c => c.StaffId, (s, c, now) => StaffDecider.Decide(s, new UnblockStaffMember(c.StaffId), now)));
         messaging.Handlers.Aggregate(Member<BlockMember>(c => c.StaffId, (s, c, now) => StaffDecider.Decide(s, new BlockStaffMember(c.StaffId), now), then:
             // The next request re-reads the member anyway; ending the sessions also clears half-finished sign-ins.
             async (step, context, ct) =>
             {
+                if (IsSelf(context, step.Command.StaffId))
+                {
+                    return StaffErrors.SelfLockout;
+                }
+
                 await services.GetRequiredService<SessionStore>().RevokeAllOfLoginAsync(
                     LoginId.For(LoginRealm.Staff, step.Before.Email), connection: context.Connection, transaction: context.Transaction, cancellationToken: ct);
                 return null;
             }));
     }
+
+    /// <summary>An administrator never locks themselves out (blocking themselves, dropping their own administrator role).</summary>
+    private static bool IsSelf(MessageContext context, Guid staffId) =>
+        context.Metadata.Actor is { Kind: ActorKind.Staff } actor && actor.Id == staffId.ToString();
 
     private static AggregateHandler<TCommand, StaffMember> Member<TCommand>(
         Func<TCommand, Guid> id, Func<StaffMember, TCommand, DateTimeOffset, Decision> decide, Func<AggregateStep<TCommand, StaffMember>, MessageContext, CancellationToken, Task<DomainError?>>? then = null)
