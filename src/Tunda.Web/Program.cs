@@ -8,6 +8,11 @@ if (args is ["messages", .. var verb])
     return await MessagesCommand.RunAsync(verb, Console.Out, Console.Error);
 }
 
+if (args is ["staff", .. var staffVerb])
+{
+    return await Tunda.Web.Features.Accounts.Staff.StaffCommand.RunAsync(staffVerb, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
@@ -17,6 +22,7 @@ builder.Services.AddTundaAccounts();
 builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);
 builder.Services.AddTundaContacts();
 builder.Services.AddTundaProfile();
+builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
 builder.AddTundaPlatform();
 
 var app = builder.Build();

@@ -15,5 +15,6 @@ internal static class AccountHandlers
         Registration.RegistrationHandlers.Register(messaging, services);
         Contacts.ContactHandlers.Register(messaging, services);
         Profile.ProfileHandlers.Register(messaging, services);
+        Staff.StaffHandlers.Register(messaging, services);
     }
 }
