@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace Tunda.Browser.Tests;
+
+/// <summary>The first thing a customer does, in a real browser: the end-to-end journey.</summary>
+public sealed class AccountJourneyTests
+{
+    private const string OwnerPassword = "Pizza-e-fichi-2026!";
+    private const string ContactPassword = "Fatture-sempre-2026!";
+
+    [Fact]
+    public async Task customer_registers_confirms_signs_in_and_an_invoices_only_contact_sees_only_invoices()
+    {
+        await using var smtp = new LoopbackSmtpServer();
+        await using var app = new BrowserApp(smtp);
+        var site = app.Start();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var owner = $"giulia.{Guid.NewGuid():N}@example.it";
+        var accountant = $"contabile.{Guid.NewGuid():N}@example.it";
+
+        var page = await (await browser.NewContextAsync(new() { BaseURL = site.ToString() })).NewPageAsync();
+        await RegisterAsync(page, owner);
+        await page.WaitForSelectorAsync(".alert-success");
+
+        await page.GotoAsync(await MailLinks.WaitForLinkAsync(smtp, owner, "/conferma-email"));
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".alert-success");
+
+        await SignInAsync(page, owner, OwnerPassword);
+        page.Url.ShouldEndWith("/area-clienti");
+
+        await page.GotoAsync("/contatti/nuovo");
+        await page.FillAsync("#Input_Name", "Studio Contabile Neri");
+        await page.FillAsync("#Input_Email", accountant);
+        foreach (var box in await page.QuerySelectorAllAsync("input[type=checkbox]:checked"))
+        {
+            await box.UncheckAsync();
+        }
+
+        await page.CheckAsync("#perm-Invoices");
+        await page.CheckAsync("#notif-Invoices");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.EndsWith("/contatti/nuovo", StringComparison.Ordinal));
+        (await page.TextContentAsync("main"))!.ShouldContain("Studio Contabile Neri");
+
+        // The accountant, in a browser of their own, follows the invitation and signs in.
+        var contactPage = await (await browser.NewContextAsync(new() { BaseURL = site.ToString() })).NewPageAsync();
+        await contactPage.GotoAsync(await MailLinks.WaitForLinkAsync(smtp, accountant, "/invito"));
+        await contactPage.FillAsync("#Password", ContactPassword);
+        await contactPage.FillAsync("#PasswordConfirm", ContactPassword);
+        await contactPage.ClickAsync("main form button[type=submit]");
+        await contactPage.WaitForSelectorAsync(".alert-success");
+
+        await SignInAsync(contactPage, accountant, ContactPassword);
+        var dashboard = await contactPage.GotoAsync("/area-clienti");
+        dashboard!.Status.ShouldBe(200);
+        (await contactPage.QuerySelectorAsync("main a[href='/area-clienti/fatture']")).ShouldNotBeNull();
+        foreach (var hidden in new[] { "/area-clienti/servizi", "/area-clienti/domini", "/area-clienti/ordini", "/area-clienti/ticket", "/contatti", "/profilo" })
+        {
+            (await contactPage.QuerySelectorAsync($"main a[href='{hidden}']")).ShouldBeNull($"the dashboard offers {hidden} to an invoices-only contact");
+            (await contactPage.GotoAsync(hidden))!.Status.ShouldBe(403, $"{hidden} must be refused on the server");
+        }
+
+        (await contactPage.GotoAsync("/area-clienti/fatture"))!.Status.ShouldBe(200);
+    }
+
+    private static async Task RegisterAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/registrati");
+        await page.CheckAsync("#Input_Kind_person");
+        await page.FillAsync("#Input_FirstName", "Mario");
+        await page.FillAsync("#Input_LastName", "Rossi");
+        await page.FillAsync("#Input_CodiceFiscale", "RSSMRA80A01H501U");
+        await page.FillAsync("#Input_Street", "Via dei Fori Imperiali 1");
+        await page.FillAsync("#Input_Zip", "00186");
+        await page.FillAsync("#Input_City", "Roma");
+        await page.FillAsync("#Input_Province", "RM");
+        await page.FillAsync("#Input_Country", "IT");
+        await page.FillAsync("#Input_Phone", "+39 06 1234567");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", OwnerPassword);
+        await page.FillAsync("#Input_PasswordConfirmation", OwnerPassword);
+        await page.CheckAsync("#Input_AcceptTerms");
+        await page.CheckAsync("#Input_AcceptPrivacy");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.EndsWith("/registrati", StringComparison.Ordinal));
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/accedi");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/accedi", StringComparison.Ordinal));
+    }
+}
