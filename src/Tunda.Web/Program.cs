@@ -18,7 +18,7 @@ builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
-builder.Services.AddTundaAccounts();
+builder.Services.AddTundaAccounts(builder.Configuration);
 builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);
 builder.Services.AddTundaContacts();
 builder.Services.AddTundaProfile();

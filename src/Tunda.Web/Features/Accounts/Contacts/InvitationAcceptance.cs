@@ -34,7 +34,7 @@ public static class InvitationErrors
 /// </summary>
 public sealed class InvitationAcceptance(ContactInvitations invitations, CredentialStore credentials, ContactDirectory directory, IMessageBus bus, IServiceProvider services)
 {
-    private PasswordPolicy Policy => services.GetService<PasswordPolicy>() ?? PasswordPolicy.Default;
+    private PasswordPolicy Policy => services.GetRequiredService<PasswordPolicy>();
 
     /// <summary>For the texts that explain a too short password.</summary>
     public int MinPasswordLength => Policy.MinLength;

@@ -1,6 +1,5 @@
 using Tunda.Domain;
 using Tunda.Domain.Customers;
-using Tunda.EventStore;
 using Tunda.Messaging;
 
 namespace Tunda.Web.Features.Accounts.Profile;
@@ -11,20 +10,13 @@ internal static class CustomerStreams
     /// <summary>The state before the command and the refusal, if any; accepted events are appended.</summary>
     public static async Task<(Customer State, DomainError? Refused)> DecideAsync(MessageContext context, Guid customerId, Func<Customer, Decision> decide, CancellationToken cancellationToken)
     {
-        var history = await context.Store.FetchStreamAsync(context.Transaction, customerId, cancellationToken: cancellationToken);
-        var state = history.Aggregate(Customer.Empty, (s, e) => s.Apply(e.Data));
-        var decision = decide(state);
-        if (!decision.IsAccepted)
+        var state = Customer.Empty;
+        var decision = await StreamSteps.DecideAsync(context, CustomerDecider.StreamType, customerId, Customer.Empty, Customer.Evolve, before =>
         {
-            return (state, decision.Error);
-        }
-
-        if (decision.Events.Count > 0)
-        {
-            context.Session.Append(customerId, CustomerDecider.StreamType, ExpectedVersion.Exactly(history.Count == 0 ? 0 : history[^1].Version), [.. decision.Events]);
-        }
-
-        return (state, null);
+            state = before;
+            return decide(before);
+        }, cancellationToken);
+        return (state, decision.IsAccepted ? null : decision.Error);
     }
 
     public static string NameOf(Customer customer) =>

@@ -23,15 +23,14 @@ internal sealed record LoginEmailChangePayload(
     [property: JsonPropertyName("customerId")] Guid CustomerId,
     [property: JsonPropertyName("newEmail")] string NewEmail);
 
-internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHashing hashing, OneTimeTokens tokens, SessionStore sessions, PublicUrls urls)
+internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHashing hashing, OneTimeTokens tokens, PublicUrls urls, IServiceProvider services)
 {
     public const string Purpose = "login-email-change";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     public async Task<object?> HandleAsync(StartLoginEmailChange command, MessageContext context, CancellationToken cancellationToken)
     {
-        var history = await context.Store.FetchStreamAsync(context.Transaction, command.CustomerId, cancellationToken: cancellationToken);
-        var current = history.Aggregate(Customer.Empty, (s, e) => s.Apply(e.Data));
+        var (current, _) = await StreamSteps.LoadAsync(context, command.CustomerId, Customer.Empty, Customer.Evolve, cancellationToken);
         if (!current.IsRegistered || !await OwnPassword.IsCorrectAsync(credentials, hashing, context, LoginRealm.Customer, current.LoginEmail, command.Password, cancellationToken))
         {
             return ProfileErrors.Error(ProfileErrors.WrongPassword, "password");
@@ -79,15 +78,12 @@ internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHash
             return refused;
         }
 
-        if (!await MainAccountEmails.TryMoveAsync(context, payload.CustomerId, payload.NewEmail, cancellationToken))
+        var oldEmail = state.LoginEmail;
+        if (!await LoginEmailMove.ApplyAsync(context, services, payload.CustomerId, oldEmail, payload.NewEmail, cancellationToken))
         {
             return ProfileErrors.Error(ProfileErrors.EmailTaken, "email");
         }
 
-        var oldEmail = state.LoginEmail;
-        var stillUsed = (await LoginStreams.AccessesAsync(context, oldEmail)).Any(a => a.CustomerId != payload.CustomerId || !a.IsMainAccount);
-        await credentials.MoveAsync(LoginRealm.Customer, oldEmail, payload.NewEmail, keepOld: stillUsed, context.Connection, context.Transaction, cancellationToken);
-        await sessions.RevokeAllOfLoginAsync(LoginId.For(LoginRealm.Customer, oldEmail), null, context.Connection, context.Transaction, cancellationToken);
         var name = CustomerStreams.NameOf(state);
         context.Publish(new SendEmail(Guid.NewGuid(), "login-email-changed-notice", state.Details?.Language ?? command.Language, oldEmail, name, new Dictionary<string, string>
         {

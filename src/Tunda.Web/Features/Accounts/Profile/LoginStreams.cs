@@ -1,6 +1,5 @@
 using Tunda.Domain;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
 using Tunda.Messaging;
 using Tunda.Projections;
 
@@ -20,26 +19,10 @@ internal static class LoginStreams
     public static async Task<DomainError?> RecordAsync(MessageContext context, LoginRealm realm, string email, bool credentialHasPassword, Func<Login, Decision> decide, CancellationToken cancellationToken)
     {
         var loginId = LoginId.For(realm, email);
-        var history = await context.Store.FetchStreamAsync(context.Transaction, loginId, cancellationToken: cancellationToken);
-        var state = history.Aggregate(Login.Empty, (s, e) => s.Apply(e.Data));
-        if (!state.HasPassword && credentialHasPassword)
-        {
-            state = state with { Id = loginId, HasPassword = true, Email = email, Realm = realm };
-        }
-
-        var decision = decide(state);
-        if (!decision.IsAccepted)
-        {
-            return decision.Error;
-        }
-
-        if (decision.Events.Count > 0)
-        {
-            var version = history.Count == 0 ? 0 : history[^1].Version;
-            context.Session.Append(loginId, LoginDecider.StreamType, ExpectedVersion.Exactly(version), [.. decision.Events]);
-        }
-
-        return null;
+        var decision = await StreamSteps.DecideAsync(context, LoginDecider.StreamType, loginId, Login.Empty, Login.Evolve, state =>
+            decide(!state.HasPassword && credentialHasPassword ? state with { Id = loginId, HasPassword = true, Email = email, Realm = realm } : state),
+            cancellationToken);
+        return decision.IsAccepted ? null : decision.Error;
     }
 
     /// <summary>Every account the e-mail signs in to (main account or contact, any customer): their names are kept out of passwords.</summary>

@@ -10,7 +10,6 @@ public static class ProfileSetup
     /// <summary>Forgotten password and username, the profile, login e-mail, password and two-factor pages and API.</summary>
     public static IServiceCollection AddTundaProfile(this IServiceCollection services)
     {
-        services.TryAddSingleton(PasswordPolicy.Default);
         services.AddSingleton<PasswordReset>();
         services.AddSingleton<OwnPassword>();
         services.AddSingleton<OwnTwoFactor>();

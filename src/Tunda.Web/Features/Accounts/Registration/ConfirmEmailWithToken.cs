@@ -26,9 +26,8 @@ internal static class ConfirmEmailWithTokenHandler
         }
 
         var email = consumed.Payload is null ? null : JsonSerializer.Deserialize<TokenPayload>(consumed.Payload, JsonSerializerOptions.Web)?.Email;
-        var history = await context.Store.FetchStreamAsync(context.Transaction, customerId, cancellationToken: ct);
-        var state = history.Aggregate(Customer.Empty, (s, e) => s.Apply(e.Data));
-        var decision = CustomerDecider.Decide(state, new ConfirmCustomerEmail(customerId, email ?? string.Empty), context.Now);
+        var decision = await StreamSteps.DecideAsync(context, CustomerDecider.StreamType, customerId, Customer.Empty, Customer.Evolve,
+            state => CustomerDecider.Decide(state, new ConfirmCustomerEmail(customerId, email ?? string.Empty), context.Now), ct);
         if (!decision.IsAccepted)
         {
             // An address changed since, or already confirmed: the link has nothing left to do.
@@ -37,7 +36,6 @@ internal static class ConfirmEmailWithTokenHandler
                 : decision;
         }
 
-        context.Session.Append(customerId, CustomerDecider.StreamType, ExpectedVersion.Exactly(history[^1].Version), [.. decision.Events]);
         return customerId;
     }
 

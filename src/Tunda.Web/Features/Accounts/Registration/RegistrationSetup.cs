@@ -9,13 +9,12 @@ public static class RegistrationSetup
 {
     /// <summary>
     /// Registration, e-mail confirmation, sign-in steps, sign-out, the session API and the customer
-    /// dashboard. Terms and privacy versions from <c>Tunda:Legal</c>; the password rules from
-    /// <c>Tunda:PasswordPolicy</c> (shared with every feature that sets a password).
+    /// dashboard. Terms and privacy versions from <c>Tunda:Legal</c>; the password rules come
+    /// from AddTundaAccounts.
     /// </summary>
     public static IServiceCollection AddTundaRegistrationAndSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LegalVersions>().Bind(configuration.GetSection(LegalVersions.Section));
-        services.TryAddSingleton(_ => configuration.GetSection("Tunda:PasswordPolicy").Get<PasswordPolicy>() ?? PasswordPolicy.Default);
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<SignInFlow>();
         services.AddSingleton(new EndpointModule(endpoints =>

@@ -36,16 +36,7 @@ internal static class SignInEventHandlers
 
     private static async Task<object?> AppendAsync(MessageContext context, Guid loginId, Func<Login, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        var history = await context.Store.FetchStreamAsync(context.Transaction, loginId, cancellationToken: ct);
-        var state = history.Aggregate(Login.Empty, (s, e) => s.Apply(e.Data));
-        var decision = decide(state, context.Now);
-        if (!decision.IsAccepted)
-        {
-            return decision;
-        }
-
-        var expected = history.Count == 0 ? ExpectedVersion.New : ExpectedVersion.Exactly(history[^1].Version);
-        context.Session.Append(loginId, LoginDecider.StreamType, expected, [.. decision.Events]);
-        return null;
+        var decision = await StreamSteps.DecideAsync(context, LoginDecider.StreamType, loginId, Login.Empty, Login.Evolve, state => decide(state, context.Now), ct);
+        return decision.IsAccepted ? null : decision;
     }
 }

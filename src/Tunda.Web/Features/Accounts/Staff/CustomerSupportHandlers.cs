@@ -48,10 +48,6 @@ internal static class CustomerSupportHandlers
 
     private static async Task<DomainError?> AfterLoginEmailChangedAsync(Customer before, LoginEmailChanged changed, MessageContext context, IServiceProvider services, CancellationToken ct)
     {
-        if (!await MainAccountEmails.TryMoveAsync(context, before.Id, changed.NewEmail, ct))
-        {
-            return StaffErrors.CustomerEmailTaken;
-        }
 
         // The new login must exist in the log too, so its sign-ins are accepted by the Login rules.
         var moved = await StreamSteps.DecideAsync(
@@ -62,9 +58,11 @@ internal static class CustomerSupportHandlers
             return moved.Error;
         }
 
-        await LoginCredentialMove.MoveAsync(context, changed.OldEmail, changed.NewEmail, ct);
-        await services.GetRequiredService<SessionStore>().RevokeAllOfLoginAsync(
-            LoginId.For(LoginRealm.Customer, changed.OldEmail), connection: context.Connection, transaction: context.Transaction, cancellationToken: ct);
+        if (!await LoginEmailMove.ApplyAsync(context, services, before.Id, changed.OldEmail, changed.NewEmail, ct))
+        {
+            return StaffErrors.CustomerEmailTaken;
+        }
+
         var name = NameOf(before);
         var values = new Dictionary<string, string> { ["name"] = name, ["oldEmail"] = changed.OldEmail, ["newEmail"] = changed.NewEmail };
         foreach (var to in new[] { changed.OldEmail, changed.NewEmail })

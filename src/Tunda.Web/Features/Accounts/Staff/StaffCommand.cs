@@ -53,7 +53,7 @@ public static class StaffCommand
             builder.Services.AddTundaMessaging(builder.Configuration);
             builder.Services.AddTundaEmail(builder.Configuration);
             builder.Services.AddTundaSecurity(builder.Configuration);
-            builder.Services.AddTundaAccounts();
+            builder.Services.AddTundaAccounts(builder.Configuration);
             builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
             builder.AddTundaPlatform();
             await using var app = builder.Build();

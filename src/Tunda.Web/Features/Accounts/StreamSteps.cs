@@ -2,11 +2,11 @@ using Tunda.Domain;
 using Tunda.EventStore;
 using Tunda.Messaging;
 
-namespace Tunda.Web.Features.Accounts.Staff;
+namespace Tunda.Web.Features.Accounts;
 
 /// <summary>
 /// Load, decide, append for handlers that touch more than one stream in one unit of work (an
-/// invitation with its login, a seed): the same steps AggregateHandler takes for one stream.
+/// invitation with its login, a profile change with its login, a seed): the same steps AggregateHandler takes for one stream.
 /// </summary>
 internal static class StreamSteps
 {
