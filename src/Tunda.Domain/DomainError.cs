@@ -8,6 +8,12 @@ namespace Tunda.Domain;
 /// </summary>
 public sealed record DomainError(string Code, string Message, string? Field = null)
 {
+    /// <summary>
+    /// Values the rule was judged with (a password's minimum and maximum length), in order: a
+    /// translated text of the code shows them as {0}, {1}, ... so it never repeats a number that configuration can change.
+    /// </summary>
+    public IReadOnlyList<object> Values { get; init; } = [];
+
     /// <summary>The stream moved on since the caller read it (an explicit expected version was stale).</summary>
     public static DomainError Conflict(string message) => new("concurrency.conflict", message);
 

@@ -24,6 +24,18 @@ public sealed class PlatformTextsTests
     }
 
     [Fact]
+    public void password_rule_texts_show_the_configured_lengths_in_both_languages()
+    {
+        var texts = new Texts(TextCatalogue.LoadEmbedded());
+        var policy = new Tunda.Domain.Identity.PasswordPolicy { MinLength = 14 };
+        var errors = policy.Check("short", "mario@example.it").Concat(policy.Check(new string('x', 200) + "!", null)).ToList();
+
+        texts.Error(errors.Single(e => e.Code == "password.too_short"), Italian).ShouldBe("La password deve avere almeno 14 caratteri.");
+        texts.Error(errors.Single(e => e.Code == "password.too_short"), English).ShouldBe("The password needs at least 14 characters.");
+        texts.Error(errors.Single(e => e.Code == "password.too_long"), Italian).ShouldBe("La password può avere al massimo 128 caratteri.");
+    }
+
+    [Fact]
     public void a_key_missing_in_english_falls_back_to_italian_then_to_the_key_itself()
     {
         var texts = new Texts(new TextCatalogue(new Dictionary<string, IReadOnlyDictionary<string, string>>

@@ -77,5 +77,5 @@ public sealed record PasswordPolicy
         }
     }
 
-    private static DomainError Error(string code, string message) => new(code, message, "password");
+    private DomainError Error(string code, string message) => new(code, message, "password") { Values = [MinLength, MaxLength] };
 }

@@ -71,7 +71,7 @@ public sealed class AcceptModel(InvitationAcceptance acceptance, Texts texts) : 
             case AcceptanceResult.WeakPassword weak:
                 foreach (var error in weak.Errors)
                 {
-                    ModelState.AddModelError(nameof(Password), ContactErrorTexts.Text(texts, error, acceptance.MinPasswordLength));
+                    ModelState.AddModelError(nameof(Password), ContactErrorTexts.Text(texts, error));
                 }
 
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -24,9 +24,14 @@ public sealed class Texts(TextCatalogue catalogue)
 
     public bool Has(CultureInfo culture, string key) => catalogue.Find(culture, key) is not null;
 
-    /// <summary>The error's text under <c>error.&lt;code&gt;</c>, else the message the domain wrote.</summary>
+    /// <summary>The error's text under <c>error.&lt;code&gt;</c> (with the error's values), else the message the domain wrote.</summary>
     public string Error(DomainError error) => Error(error, CultureInfo.CurrentUICulture);
 
-    public string Error(DomainError error, CultureInfo culture) =>
-        catalogue.Find(culture, "error." + error.Code) ?? error.Message;
+    public string Error(DomainError error, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return catalogue.Find(culture, "error." + error.Code) is { } text
+            ? error.Values.Count == 0 ? text : string.Format(culture, text, [.. error.Values])
+            : error.Message;
+    }
 }

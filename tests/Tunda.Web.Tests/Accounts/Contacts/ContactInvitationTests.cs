@@ -88,7 +88,7 @@ public sealed class ContactInvitationTests
         (await italian.Content.ReadAsStringAsync()).ShouldContain("La password deve avere almeno 10 caratteri.");
         englishAnswer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         englishProblem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(e => e.GetString())
-            .ShouldContain("This password is among the most used ones and is easy to guess.");
+            .ShouldContain("This password is among the most used ones and is easy to guess: please choose another.");
         stillValid.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.SignInResultAsync("laura@example.it", ContactsKit.NewPassword)).ShouldBeOfType<SignInResult.SignedIn>();
     }

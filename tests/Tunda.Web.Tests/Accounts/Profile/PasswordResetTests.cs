@@ -74,7 +74,7 @@ public sealed class PasswordResetTests
         var reset = await (await client.PostFormAsync(page, [new("Input.Token", token), new("Input.Password", NewPassword), new("Input.Confirmation", NewPassword)])).HtmlAsync();
         var again = await (await client.PostFormAsync(page, [new("Input.Token", token), new("Input.Password", "Altra-chiave-lunga-88"), new("Input.Confirmation", "Altra-chiave-lunga-88")])).HtmlAsync();
 
-        weak.ShouldContain("servono almeno 10 caratteri");
+        weak.ShouldContain("La password deve avere almeno 10 caratteri.");
         reset.ShouldContain("Password cambiata");
         again.ShouldContain("Il link non è valido");
         (await signedIn.GetAsync(new Uri("/api/profile", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

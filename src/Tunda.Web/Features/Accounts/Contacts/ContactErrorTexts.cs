@@ -22,21 +22,20 @@ public static class ContactErrorTexts
         return Forbidden.Contains(error.Code);
     }
 
-    /// <param name="args">Values for the text's placeholders (the password's minimum length).</param>
-    public static string Text(Texts texts, DomainError error, params object?[] args)
+    public static string Text(Texts texts, DomainError error)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(error);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var key = "contacts.error." + error.Code;
-        return error.Field is { } field && texts.Has(culture, $"{key}.{field}") ? texts[$"{key}.{field}", args]
-            : texts.Has(culture, key) ? texts[key, args]
+        return error.Field is { } field && texts.Has(culture, $"{key}.{field}") ? texts[$"{key}.{field}"]
+            : texts.Has(culture, key) ? texts[key]
             : texts.Error(error);
     }
 
-    public static IResult Problem(Texts texts, DomainError error, params object?[] args)
+    public static IResult Problem(Texts texts, DomainError error)
     {
-        var localised = error with { Message = Text(texts, error, args) };
+        var localised = error with { Message = Text(texts, error) };
         if (IsForbidden(error))
         {
             return new LocalisedProblem((problem, catalogue, culture) =>
@@ -53,8 +52,8 @@ public static class ContactErrorTexts
             : ApiResults.Problem(localised);
     }
 
-    public static IResult Problem(Texts texts, IReadOnlyList<DomainError> errors, params object?[] args) =>
+    public static IResult Problem(Texts texts, IReadOnlyList<DomainError> errors) =>
         errors.Count > 1 && errors.All(e => e.Field is not null)
-            ? ApiResults.ValidationProblem(errors.Select(e => new FieldError(e.Field!, e with { Message = Text(texts, e, args) })))
-            : Problem(texts, errors[0], args);
+            ? ApiResults.ValidationProblem(errors.Select(e => new FieldError(e.Field!, e with { Message = Text(texts, e) })))
+            : Problem(texts, errors[0]);
 }

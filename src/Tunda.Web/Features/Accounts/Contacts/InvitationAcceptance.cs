@@ -36,9 +36,6 @@ public sealed class InvitationAcceptance(ContactInvitations invitations, Credent
 {
     private PasswordPolicy Policy => services.GetRequiredService<PasswordPolicy>();
 
-    /// <summary>For the texts that explain a too short password.</summary>
-    public int MinPasswordLength => Policy.MinLength;
-
     /// <summary>What the invitation page shows: the invitation, and whether the person must choose a password.</summary>
     public async Task<(InvitationPayload Invitation, string CustomerName, bool HasLogin)?> DescribeAsync(string? token, CancellationToken cancellationToken = default)
     {

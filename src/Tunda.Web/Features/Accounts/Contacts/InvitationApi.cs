@@ -18,7 +18,7 @@ internal static class InvitationApi
                 await acceptance.AcceptAsync(input.Token, input.Password, RequestMetadata.For(http), ct) switch
                 {
                     AcceptanceResult.Accepted a => Results.Ok(new AcceptedInvitation(a.CustomerId, a.ContactId, a.Email, a.ExistingLogin)),
-                    AcceptanceResult.WeakPassword weak => ContactErrorTexts.Problem(texts, weak.Errors, acceptance.MinPasswordLength),
+                    AcceptanceResult.WeakPassword weak => ContactErrorTexts.Problem(texts, weak.Errors),
                     _ => ContactErrorTexts.Problem(texts, InvitationErrors.Invalid),
                 })
             .AllowAnonymous()

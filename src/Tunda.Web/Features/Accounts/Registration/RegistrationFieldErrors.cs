@@ -23,7 +23,7 @@ public static class RegistrationFieldErrors
         {
             var field = InputField(error.Field ?? "form");
             var key = error.Code == CustomerErrors.InvalidField ? $"register.error.{field}" : $"register.error.{error.Code}";
-            var message = texts.Has(culture, key) ? texts.In(culture, key, policy.MinLength, policy.MaxLength) : error.Message;
+            var message = texts.Has(culture, key) ? texts.In(culture, key, policy.MinLength, policy.MaxLength) : texts.Error(error, culture);
             return new LocalisedFieldError(field, error.Code, message);
         }).Distinct()];
     }
