@@ -7,9 +7,9 @@ namespace Tunda.Web.Tests.Accounts.Contacts;
 /// <summary>What a contact reaches is what its permissions say, on pages and API alike, and it cannot hand out more.</summary>
 public sealed class ContactPermissionTests
 {
-    public static readonly string[] SectionPages = ["/area-clienti/servizi", "/area-clienti/domini", "/area-clienti/ordini", "/area-clienti/fatture", "/area-clienti/ticket", "/contatti", "/contatti/nuovo"];
+    public static readonly string[] SectionPages = ["/area-clienti/servizi", "/area-clienti/domini", "/area-clienti/ordini", "/area-clienti/fatture", "/area-clienti/ticket", "/contatti", "/contatti/nuovo", "/profilo", "/profilo/email"];
 
-    public static readonly string[] SectionApis = ["/api/services", "/api/domains", "/api/orders", "/api/invoices", "/api/tickets", "/api/contacts"];
+    public static readonly string[] SectionApis = ["/api/services", "/api/domains", "/api/orders", "/api/invoices", "/api/tickets", "/api/contacts", "/api/profile"];
 
     /// <summary>An invoices-only contact: 200 on the invoices page and API, 403 on every other section.</summary>
     internal static async Task ShouldReachOnlyInvoicesAsync(HttpClient contact)

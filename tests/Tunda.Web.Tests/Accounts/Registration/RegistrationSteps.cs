@@ -97,7 +97,7 @@ internal static partial class RegistrationSteps
     {
         using var client = app.Client();
         var response = await RegisterAsync(client, body ?? Person(email));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<Created>())!.CustomerId;
         var token = ConfirmToken(await app.MailToAsync(email, "/conferma-email?token="));
         (await client.PostAsJsonAsync("/api/customers/confirm-email", new { token })).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -53,9 +53,9 @@ public sealed class RegistrationTests
 
         var response = await RegisterAsync(client, Company("ufficio@caffe.example"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var created = (await response.Content.ReadFromJsonAsync<Created>())!;
-        response.Headers.Location!.ToString().ShouldBe($"/api/customers/{created.CustomerId}");
+        response.Headers.Location.ShouldBeNull();   // nothing to fetch until the address is confirmed and the customer signs in
         var registered = (await app.Store().FetchStreamAsync(created.CustomerId)).Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
         registered.Kind.ShouldBe(CustomerKind.Company);
         registered.Legal.CompanyName.ShouldBe("Caffè Rossi S.r.l.");
@@ -122,7 +122,7 @@ public sealed class RegistrationTests
             RegisterAsync(one, Person("gara@example.it")),
             RegisterAsync(two, Company("GARA@Example.IT")));
 
-        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Accepted);
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.main_account_emails WHERE email = 'gara@example.it'")).ShouldBe(1);
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.events WHERE type = 'customer_registered'")).ShouldBe(1);
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.streams WHERE type = 'customer'")).ShouldBe(1);
@@ -138,7 +138,7 @@ public sealed class RegistrationTests
         var api = await RegisterAsync(stranger, Company("Titolare@example.it", "Altra S.r.l."));
         var page = await stranger.PostFormAsync("/registrati", AsForm(Person("titolare@example.it")));
 
-        api.StatusCode.ShouldBe(HttpStatusCode.Created);
+        api.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page.Headers.Location!.ToString().ShouldContain("inviata=");
         var notice = await app.MailToAsync("titolare@example.it", "Tentativo di registrazione");
@@ -171,7 +171,7 @@ public sealed class RegistrationTests
         var body = Person("laura@example.it");
         body["password"] = body["passwordConfirmation"] = "Altra-password-scelta-9!";
 
-        (await RegisterAsync(stranger, body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(stranger, body)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var token = ConfirmToken(await app.MailToAsync("laura@example.it", "/conferma-email?token="));
         (await stranger.PostAsJsonAsync("/api/customers/confirm-email", new { token })).StatusCode.ShouldBe(HttpStatusCode.OK);
 

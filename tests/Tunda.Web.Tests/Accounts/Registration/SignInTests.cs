@@ -14,7 +14,7 @@ public sealed class SignInTests
     {
         await using var app = await StartAsync();
         using var client = app.Client();
-        (await RegisterAsync(client, Person("nuovo@example.it"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(client, Person("nuovo@example.it"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         var early = await SignInAsync(client, "nuovo@example.it");
         var earlyPage = await client.PostFormAsync("/accedi", [new("Input.Email", "nuovo@example.it"), new("Input.Password", Password)]);
@@ -48,7 +48,7 @@ public sealed class SignInTests
     {
         await using var app = await StartAsync();
         using var client = app.Client("en");
-        (await RegisterAsync(client, Person("unavolta@example.it"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await RegisterAsync(client, Person("unavolta@example.it"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var token = ConfirmToken(await app.MailToAsync("unavolta@example.it", "/conferma-email?token="));
 
         var first = await client.PostAsJsonAsync("/api/customers/confirm-email", new { token });

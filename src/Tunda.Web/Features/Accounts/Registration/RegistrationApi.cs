@@ -7,7 +7,8 @@ namespace Tunda.Web.Features.Accounts.Registration;
 public sealed record ConfirmEmailRequest(string? Token);
 
 /// <summary>
-/// <c>POST /api/customers</c> registers (201, or 422 with every field error) and
+/// <c>POST /api/customers</c> registers (202: accepted, confirm the address by the mailed link before
+/// signing in; or 422 with every field error) and
 /// <c>POST /api/customers/confirm-email</c> confirms the address with the mailed token.
 /// </summary>
 internal static class RegistrationApi
@@ -25,7 +26,7 @@ internal static class RegistrationApi
     {
         var outcome = await registration.RegisterAsync(input, http);
         return outcome.Accepted
-            ? Results.Created($"/api/customers/{outcome.CustomerId}", new { customerId = outcome.CustomerId, status = "confirmationSent" })
+            ? Results.Accepted(value: new { customerId = outcome.CustomerId, status = "confirmationSent" })
             : RegistrationProblems.Validation(outcome.Errors);
     }
 
