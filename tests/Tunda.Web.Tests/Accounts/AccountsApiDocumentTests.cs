@@ -8,7 +8,7 @@ public sealed class AccountsApiDocumentTests
 {
     private static readonly string[] AccountRoutes =
     [
-        "/api/customers", "/api/customers/confirm-email",
+        "/api/customers", "/api/customers/confirm-email", "/api/customers/confirm-email/resend",
         "/api/session", "/api/session/two-factor", "/api/session/account", "/api/me",
         "/api/password/forgot", "/api/password/reset", "/api/username/recover",
         "/api/profile", "/api/profile/email", "/api/profile/email/confirm", "/api/profile/password", "/api/profile/two-factor",

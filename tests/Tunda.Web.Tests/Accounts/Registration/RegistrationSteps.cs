@@ -109,7 +109,7 @@ internal static partial class RegistrationSteps
 
     public sealed record Created(Guid CustomerId, string Status);
 
-    private static string Decoded(ReceivedMail mail) =>
+    public static string Decoded(ReceivedMail mail) =>
         string.Join("\n", mail.HeaderLines) + "\n\n" + System.Text.Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(mail.Body));
 
     [GeneratedRegex(@"/conferma-email\?token=([A-Za-z0-9_%-]+)")]

@@ -1,3 +1,5 @@
+using Tunda.Web.Platform.Localisation;
+using Tunda.Domain.Identity;
 using Tunda.Messaging;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.RateLimits;
@@ -5,6 +7,8 @@ using Tunda.Web.Platform.RateLimits;
 namespace Tunda.Web.Features.Accounts.Registration;
 
 public sealed record ConfirmEmailRequest(string? Token);
+
+public sealed record ResendConfirmationRequest(string? Email);
 
 /// <summary>
 /// <c>POST /api/customers</c> registers (202: accepted, confirm the address by the mailed link before
@@ -18,6 +22,7 @@ internal static class RegistrationApi
         var customers = endpoints.MapApi("/customers", "Registration").AllowAnonymous();
         customers.MapPost("", RegisterAsync).RequireRateLimiting(RateLimitPolicies.Register);
         customers.MapPost("/confirm-email", ConfirmAsync).RequireRateLimiting(RateLimitPolicies.Register);
+        customers.MapPost("/confirm-email/resend", ResendAsync).RequireRateLimiting(RateLimitPolicies.Register);
     }
 
     // An address already in use answers exactly like a new one (with an id that leads nowhere):
@@ -28,6 +33,18 @@ internal static class RegistrationApi
         return outcome.Accepted
             ? Results.Accepted(value: new { customerId = outcome.CustomerId, status = "confirmationSent" })
             : RegistrationProblems.Validation(outcome.Errors);
+    }
+
+    // 202 whether or not the address is an unconfirmed account: the work is queued, the answer tells nothing.
+    private static async Task<IResult> ResendAsync(ResendConfirmationRequest request, IMessageBus bus, HttpContext http)
+    {
+        if (EmailAddress.Parse(request.Email).Value is null)
+        {
+            return RegistrationProblems.Problem(StatusCodes.Status422UnprocessableEntity, "register.resend.invalid_email", "register.resend.invalidEmail");
+        }
+
+        await bus.PublishAsync(new ConfirmationResendWanted(request.Email!, Languages.Of(http).TwoLetterISOLanguageName), metadata: RequestMetadata.For(http));
+        return Results.Accepted(value: new { status = "confirmationSentIfUnconfirmed" });
     }
 
     private static async Task<IResult> ConfirmAsync(ConfirmEmailRequest request, IMessageBus bus, HttpContext http)

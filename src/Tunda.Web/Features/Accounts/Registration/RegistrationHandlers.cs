@@ -7,8 +7,10 @@ internal static class RegistrationHandlers
 {
     public static void Register(MessagingOptions messaging, IServiceProvider services)
     {
+        messaging.Messages.Register<ConfirmationResendWanted>(ConfirmationResendWanted.Alias);
         messaging.Handlers
             .Aggregate(RegisterNewCustomerHandler.Create(services))
+            .Handle<ConfirmationResendWanted>((message, context, ct) => ConfirmationResendHandler.HandleAsync(services, message, context, ct))
             .Handle<ConfirmEmailWithToken, object?>((command, context, ct) => ConfirmEmailWithTokenHandler.HandleAsync(services, command, context, ct))
             .Handle<RecordSignIn, object?>(SignInEventHandlers.HandleAsync)
             .Handle<RecordSignOut, object?>(SignInEventHandlers.HandleAsync);
