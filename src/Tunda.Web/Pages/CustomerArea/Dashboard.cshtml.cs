@@ -15,7 +15,7 @@ public sealed record DashboardLink(string Href, string TextKey, Permissions Need
 /// <summary><c>/area-clienti</c>: greeting, the customer entered, and the sections the session may open.</summary>
 [Authorize]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions database) : PageModel
+public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions database, IAccountDirectory directory) : PageModel
 {
     public static IReadOnlyList<DashboardLink> Sections { get; } =
     [
@@ -34,6 +34,9 @@ public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions 
 
     public IReadOnlyList<DashboardLink> Links { get; private set; } = [];
 
+    /// <summary>The e-mail enters more than one open account: offer /area-clienti/cambia-account.</summary>
+    public bool CanSwitchAccount { get; private set; }
+
     public async Task OnGetAsync()
     {
         var access = await SignedInAccount.FindAsync(dataSource, database, User.GetAccessId(), HttpContext.RequestAborted);
@@ -41,5 +44,6 @@ public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions 
         CustomerName = access?.CustomerName ?? string.Empty;
         var permissions = User.GetPermissions();
         Links = [.. Sections.Where(s => (permissions & s.Needs) == s.Needs)];
+        CanSwitchAccount = (await Tunda.Web.Pages.SignIn.AccountList.OpenAccountsAsync(directory, User, HttpContext.RequestAborted)).Count > 1;
     }
 }

@@ -29,5 +29,5 @@ public sealed class ChooseAccountModel(SignInFlow flow, IAccountDirectory direct
     }
 
     private async Task LoadAsync() =>
-        Accounts = [.. (await directory.ForEmailAsync(User.GetEmail() ?? string.Empty, HttpContext.RequestAborted)).Where(a => !a.IsBlocked)];
+        Accounts = await AccountList.OpenAccountsAsync(directory, User, HttpContext.RequestAborted);
 }
