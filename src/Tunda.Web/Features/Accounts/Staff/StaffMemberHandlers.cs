@@ -71,6 +71,13 @@ internal static class StaffMemberHandlers
         }
 
         var added = (StaffMemberAdded)decision.Events[0];
+        // Racing invitations of one address queue here until the first commits; then the directory shows it.
+        await using (var serialise = context.Command("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"))
+        {
+            serialise.Parameters.AddWithValue("tunda-staff-email:" + added.Email);
+            await serialise.ExecuteNonQueryAsync(ct);
+        }
+
         if (await StaffDirectory.ForEmailAsync(context.Connection, context.Store.Schema, added.Email, context.Transaction) is not null)
         {
             return StaffErrors.EmailTaken;
