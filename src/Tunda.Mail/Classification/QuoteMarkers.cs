@@ -79,7 +79,10 @@ internal static partial class QuoteMarkers
 
     // Every client writes a date into its attribution, so a digit is required: "Il collega ha scritto:"
     // in a customer's own words is no attribution.
-    private static bool IsAttribution(string line) => line.Any(char.IsAsciiDigit) && WroteAtEnd().IsMatch(line);
+    // German clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
+    private static bool IsAttribution(string line) =>
+        line.Any(char.IsAsciiDigit)
+        && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal) && line.EndsWith(':')));
 
     private static bool StartsLikeAttribution(string line) =>
         AttributionStarts.Any(s => line.StartsWith(s, StringComparison.OrdinalIgnoreCase)) || (line.Length > 0 && char.IsAsciiDigit(line[0]));
