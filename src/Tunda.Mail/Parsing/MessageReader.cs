@@ -15,6 +15,10 @@ internal static class MessageReader
         }
 
         var bodies = BodySelector.Select(root);
+        if (bodies.Problem is not null)
+        {
+            context.Problem(bodies.Problem);
+        }
         return new ParsedMessage
         {
             Headers = headers,
