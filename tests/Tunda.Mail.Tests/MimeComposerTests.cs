@@ -30,6 +30,15 @@ public sealed partial class MimeComposerTests
     }
 
     [Fact]
+    public void each_message_gets_its_own_random_message_id_at_the_senders_domain()
+    {
+        var ids = Enumerable.Range(0, 50).Select(_ => ComposedMail.Of(ComposedMail.Simple()).Header("Message-ID")).ToList();
+
+        ids.Distinct().Count().ShouldBe(50);
+        ids.ShouldAllBe(id => id!.EndsWith("@tunda.example>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void given_ids_and_threading_headers_are_written_in_angle_brackets()
     {
         var mail = ComposedMail.Of(ComposedMail.Simple() with

@@ -196,6 +196,21 @@ public sealed class DeliveryStatusTests
         report.Recipients.ShouldHaveSingleItem().Recipient.ShouldBe("x@example.it");
     }
 
+    [Fact]
+    public void a_hostile_bounce_text_is_read_without_hanging_and_ip_addresses_are_no_status_codes()
+    {
+        var text = "<a@b.example>:\nhost 192.5.1.1 refused\n" + string.Concat(Enumerable.Repeat("a.a.a@", 300_000)) + "\n"
+            + string.Concat(Enumerable.Repeat("x@y.z 5.", 100_000)) + "\nMessage-ID:";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var report = Classify(Built.Message([("Return-Path", "<>")], from: "MAILER-DAEMON@example.it", subject: "failure notice", text: text)).DeliveryReport.ShouldNotBeNull();
+
+        // Not a benchmark: a hang guard (backtracking patterns would take hours on this text).
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        report.Recipients.ShouldBeEmpty();
+        report.OriginalMessageId.ShouldBeNull();
+    }
+
     private static ParsedMessage WithId(ParsedMessage message, string id) => new()
     {
         Headers = message.Headers,
