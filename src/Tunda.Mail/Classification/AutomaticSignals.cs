@@ -82,7 +82,7 @@ internal static class AutomaticSignals
 
     /// <summary>
     /// An automatic answer is an absence notice only when something says so: the subject, the start of
-    /// the text, Zimbra's "(vacation)" comment, or Gmail's vacation headers. X-Autoreply and
+    /// the text, Exchange's or Zimbra's markers, or Gmail's vacation headers. X-Autoreply and
     /// X-Autorespond alone are not enough: autoresponders also send plain acknowledgements.
     /// </summary>
     private static string? OutOfOffice(ParsedMessage message, bool isAutomatic, string? autoSubmitted, string precedence)
@@ -100,6 +100,13 @@ internal static class AutomaticSignals
         if (OutOfOfficeSubjects.MentionsAbsence(message.Subject))
         {
             return $"Out-of-office answer (subject \"{StructuredValue.Shown(message.Subject)}\")";
+        }
+
+        // Exchange stamps its rules-loop header on everything an inbox rule sends, forwards included;
+        // with Auto-Submitted as well it is the out-of-office assistant, whatever language the subject is in.
+        if (message.Headers.Contains("X-MS-Exchange-Inbox-Rules-Loop") && StructuredValue.FirstKeyword(autoSubmitted) is not ("" or "no"))
+        {
+            return "Out-of-office answer (Exchange automatic reply)";
         }
 
         if (autoSubmitted?.Contains("vacation", StringComparison.OrdinalIgnoreCase) == true)
