@@ -25,10 +25,11 @@ internal static partial class QuoteMarkers
         || line.Contains("Write above this line", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"-----Original Message-----", "-----Messaggio originale-----" and their translations.</summary>
-    public static bool IsOriginalMessageLine(string line) => line.Length <= 100 && OriginalMessage().IsMatch(line);
+    public static bool IsOriginalMessageLine(string line) => line.Length <= 100 && line.Contains("--", StringComparison.Ordinal) && OriginalMessage().IsMatch(line);
 
     /// <summary>Gmail's and Thunderbird's "---------- Forwarded message ---------", Apple Mail's "Begin forwarded message:", in English and Italian.</summary>
-    public static bool IsForwardLine(string line) => line.Length <= 100 && ForwardedMessage().IsMatch(line);
+    public static bool IsForwardLine(string line) =>
+        line.Length <= 100 && (line.Contains("--", StringComparison.Ordinal) || line.TrimEnd().EndsWith(':')) && ForwardedMessage().IsMatch(line);
 
     /// <summary>
     /// How many lines (1 or 2, since clients wrap long ones) the attribution starting at
@@ -67,8 +68,14 @@ internal static partial class QuoteMarkers
             return false;
         }
 
-        var following = lines.Skip(index + 1).Take(HeaderBlockLines).ToList();
-        return following.Any(l => StartsWithAny(l, DateFields)) && following.Any(l => StartsWithAny(l, SubjectFields));
+        bool date = false, subject = false;
+        for (var i = index + 1; i < lines.Count && i <= index + HeaderBlockLines; i++)
+        {
+            date |= StartsWithAny(lines[i], DateFields);
+            subject |= StartsWithAny(lines[i], SubjectFields);
+        }
+
+        return date && subject;
     }
 
     /// <summary>Outlook's rule of underscores (or dashes) drawn above the header block.</summary>
@@ -84,7 +91,8 @@ internal static partial class QuoteMarkers
     // in a customer's own words is no attribution.
     // German clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
     private static bool IsAttribution(string line) =>
-        line.Any(char.IsAsciiDigit)
+        line.EndsWith(':')
+        && line.Any(char.IsAsciiDigit)
         && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal) && line.EndsWith(':')));
 
     private static bool StartsLikeAttribution(string line) =>
@@ -93,8 +101,16 @@ internal static partial class QuoteMarkers
     /// <summary>The field name at the start of the line, also when an HTML-to-text conversion made it bold ("*From:*").</summary>
     private static bool StartsWithAny(string line, string[] fields)
     {
-        var text = line.TrimStart(' ', '\t', '*');
-        return fields.Any(f => text.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+        var text = line.AsSpan().TrimStart(" \t*");
+        foreach (var field in fields)
+        {
+            if (text.StartsWith(field, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"(wrote|ha scritto|schrieb|a écrit|escribió|escreveu|schreef|skrev)[ \t]*:[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
