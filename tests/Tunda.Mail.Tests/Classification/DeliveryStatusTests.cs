@@ -159,6 +159,18 @@ public sealed class DeliveryStatusTests
         report.OriginalMessageId.ShouldBe("t-46@tunda.it");
     }
 
+    [Theory]
+    [InlineData("Your message wasn't delivered to anna@example.org because the address couldn't be found.")]
+    [InlineData("Il messaggio non è stato recapitato a anna@example.org perché la casella non esiste.")]
+    public void a_bounce_sentence_naming_the_recipient_gives_it_with_the_code_that_follows(string sentence)
+    {
+        var text = $"{sentence}\n\nThe response from the remote server was:\n550 5.1.1 The email account does not exist.\n";
+
+        var report = Classify(Built.Message(from: "mailer-daemon@googlemail.example", subject: "Delivery Status Notification (Failure)", text: text)).DeliveryReport.ShouldNotBeNull();
+
+        report.Recipients.ShouldHaveSingleItem().ShouldBe(new DeliveryRecipient("anna@example.org", "failed", "5.1.1", "550 5.1.1 The email account does not exist."));
+    }
+
     [Fact]
     public void a_bounce_subject_on_automatic_mail_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
     {
