@@ -87,13 +87,28 @@ internal static partial class QuoteMarkers
 
     public static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
 
-    // Every client writes a date into its attribution, so a digit is required: "Il collega ha scritto:"
-    // in a customer's own words is no attribution.
-    // German clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
+    // Every client writes the time or the address into its attribution, so one of them is required:
+    // "Il 3 dicembre il collega ha scritto:" in a customer's own words is no attribution. German
+    // clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
     private static bool IsAttribution(string line) =>
         line.EndsWith(':')
-        && line.Any(char.IsAsciiDigit)
-        && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal) && line.EndsWith(':')));
+        && (line.Contains('@', StringComparison.Ordinal) || HasTime(line))
+        && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal)));
+
+    /// <summary>A time such as "9:15" or "09.15" (Italian clients write either), but not a date such as "03.12.2026".</summary>
+    private static bool HasTime(string line)
+    {
+        for (var i = 1; i + 2 < line.Length; i++)
+        {
+            if (line[i] is ':' or '.' && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2])
+                && (i + 3 == line.Length || !(char.IsAsciiDigit(line[i + 3]) || line[i + 3] == '.')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool StartsLikeAttribution(string line) =>
         AttributionStarts.Any(s => line.StartsWith(s, StringComparison.OrdinalIgnoreCase)) || (line.Length > 0 && char.IsAsciiDigit(line[0]));
