@@ -142,4 +142,22 @@ public sealed class PlainTextBounceTests
         report.Recipients.ShouldBeEmpty();
         report.OriginalMessageId.ShouldBeNull();
     }
+
+    [Fact]
+    public void an_html_only_bounce_is_read_from_its_text_not_its_markup()
+    {
+        var html = "<html><body><p><b>anna@example.org</b>: 550 5.1.1 <i>mailbox unavailable</i></p></body></html>";
+        var message = new ParsedMessage
+        {
+            Headers = Built.Headers([("From", "MAILER-DAEMON@mx.example.it"), ("Subject", "Mail delivery failed")]),
+            Subject = "Mail delivery failed",
+            From = [Built.Mailbox("MAILER-DAEMON@mx.example.it")],
+            Body = Built.Text("html", html),
+            TextBody = "anna@example.org: 550 5.1.1 mailbox unavailable",
+        };
+
+        var report = Classify(message).DeliveryReport.ShouldNotBeNull();
+
+        report.Recipients.ShouldHaveSingleItem().DiagnosticCode.ShouldBe("anna@example.org: 550 5.1.1 mailbox unavailable");
+    }
 }
