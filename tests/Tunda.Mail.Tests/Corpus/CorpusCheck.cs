@@ -16,6 +16,6 @@ internal static class CorpusCheck
         var message = MimeParser.Parse(raw, ArrivedAt);
         var classification = MailClassifier.Classify(message, Options);
         var strippedReply = ReplyText.StripQuoted(message.TextBody);
-        return expected.Mismatches(message, classification, strippedReply);
+        return expected.Mismatches(message, classification, strippedReply, MimeParser.ReadMessageId(raw));
     }
 }

@@ -28,7 +28,8 @@ internal sealed class ExpectedResult(JsonElement root)
 
     public bool Has(string field) => root.TryGetProperty(field, out _);
 
-    public IReadOnlyList<string> Mismatches(ParsedMessage message, MailClassification classification, string strippedReply)
+    /// <param name="quickMessageId">What <see cref="MimeParser.ReadMessageId"/> read from the same bytes: intake deduplicates on it, so it must agree.</param>
+    public IReadOnlyList<string> Mismatches(ParsedMessage message, MailClassification classification, string strippedReply, string? quickMessageId)
     {
         var found = new List<string>();
         found.AddRange(root.EnumerateObject().Where(p => !KnownFields.Contains(p.Name)).Select(p => $"unknown field \"{p.Name}\" in the expected file"));
@@ -45,6 +46,7 @@ internal sealed class ExpectedResult(JsonElement root)
         Same(found, "kind", String("kind"), classification.Kind.ToString());
         Same(found, "quarantined", Bool("quarantined"), message.QuarantineReason is not null);
         Same(found, "messageId", String("messageId"), message.MessageId);
+        Same(found, "messageId (ReadMessageId)", String("messageId"), quickMessageId);
         Same(found, "dateFromHeader", Bool("dateFromHeader"), message.DateFromHeader);
         Same(found, "date", Date(), message.Date.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
         CheckDeliveryReport(found, classification.DeliveryReport);
