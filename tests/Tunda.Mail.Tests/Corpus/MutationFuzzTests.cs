@@ -11,7 +11,7 @@ namespace Tunda.Mail.Tests.Corpus;
 /// </summary>
 public sealed class MutationFuzzTests
 {
-    private const int MutationsPerMessage = 40;
+    private const int MutationsPerMessage = 36;
 
     private const int KeptFailures = 30;
 
