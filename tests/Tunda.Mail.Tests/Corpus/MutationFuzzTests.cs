@@ -6,12 +6,13 @@ namespace Tunda.Mail.Tests.Corpus;
 
 /// <summary>
 /// Every corpus message, damaged in seeded random ways, must still be read, classified and stripped without
-/// an exception and without hanging. A failure names the message and seed; the damaged bytes are written to
+/// an exception and without hanging, and keep the promises that hold for any input (safe unique file names,
+/// no script in the sanitised HTML). A failure names the message and seed; the damaged bytes are written to
 /// a temporary folder so the case can be replayed.
 /// </summary>
 public sealed class MutationFuzzTests
 {
-    private const int MutationsPerMessage = 36;
+    private const int MutationsPerMessage = 30;
 
     private const int KeptFailures = 30;
 
@@ -19,7 +20,7 @@ public sealed class MutationFuzzTests
     private static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public void damaged_corpus_messages_never_throw_and_never_hang()
+    public void damaged_corpus_messages_never_throw_never_hang_and_stay_safe()
     {
         var failures = new List<string>();
         var cases = 0;
@@ -66,16 +67,38 @@ public sealed class MutationFuzzTests
             MailClassifier.Classify(message, CorpusCheck.Options);
             ReplyText.StripQuoted(message.TextBody);
             MimeParser.ReadMessageId(damaged);
+            return BrokenPromise(message);
         });
         try
         {
-            return run.Wait(HangAfter) ? null : $"still running after {HangAfter.TotalSeconds:0} s";
+            return run.Wait(HangAfter) ? run.Result : $"still running after {HangAfter.TotalSeconds:0} s";
         }
         catch (AggregateException error)
         {
             var inner = error.InnerException ?? error;
             return $"{inner.GetType().Name}: {inner.Message} {inner.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
         }
+    }
+
+    /// <summary>What must hold for any input, however damaged: safe unique file names and no active HTML.</summary>
+    private static string? BrokenPromise(ParsedMessage message)
+    {
+        var names = message.Attachments.Select(a => a.FileName).ToList();
+        var unsafeName = names.FirstOrDefault(n => n.Length == 0 || n.Any(c => c is '/' or '\\' || char.IsControl(c)));
+        if (unsafeName is not null)
+        {
+            return $"unsafe attachment name \"{unsafeName}\"";
+        }
+
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+        {
+            return $"attachment names not unique: {string.Join(", ", names)}";
+        }
+
+        var html = message.HtmlBody ?? "";
+        return html.Contains("<script", StringComparison.OrdinalIgnoreCase) || html.Contains("<iframe", StringComparison.OrdinalIgnoreCase)
+            ? "sanitised HTML still holds a <script> or <iframe>"
+            : null;
     }
 
     /// <summary>A stable seed per message and iteration (string.GetHashCode differs between runs).</summary>
