@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Tunda.Mail.Parsing;
 
@@ -21,7 +20,7 @@ internal static class HtmlToText
 
     public static string Convert(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = HtmlDocuments.Parse(html);
         var text = new StringBuilder();
         Walk(document.Body ?? (INode)document, text, preformatted: false);
         return Tidy(text);
