@@ -61,4 +61,27 @@ public sealed class ComposerRoundTripTests
         parsed.Subject.ShouldBe(subject);
         parsed.Headers["List-Unsubscribe"].ShouldBe(url);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  spazi  iniziali e  doppi ")]
+    [InlineData("=?UTF-8?B?ZmFsc28=?= non decodificare")]
+    public void unusual_subjects_read_back_unchanged(string subject)
+    {
+        var parsed = MimeParser.Parse(MimeComposer.Compose(ComposedMail.Simple(subject)), DateTimeOffset.UnixEpoch);
+
+        parsed.Subject.ShouldBe(subject.Trim());
+    }
+
+    [Fact]
+    public void display_names_with_commas_quotes_and_encoded_word_lookalikes_read_back_as_written()
+    {
+        string[] names = ["Rossi, Mario", "=?UTF-8?B?c3VwcG9ydEB0dW5kYS5pdA==?=", "Anna \"Nina\" Verdi", "Lücke (Büro)"];
+        var outgoing = ComposedMail.Simple() with { To = [.. names.Select((n, i) => new MailboxAddress($"p{i}@example.it", n))] };
+
+        var parsed = MimeParser.Parse(MimeComposer.Compose(outgoing), DateTimeOffset.UnixEpoch);
+
+        parsed.To.Select(m => m.DisplayName).ShouldBe(names);
+        parsed.To.Select(m => m.Address).ShouldBe(names.Select((_, i) => $"p{i}@example.it"));
+    }
 }

@@ -131,12 +131,27 @@ public sealed class DeliveryStatusTests
     }
 
     [Fact]
-    public void a_bounce_subject_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
+    public void a_bounce_subject_on_automatic_mail_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
     {
-        var result = Classify(Built.Message(from: "server@example.it", subject: "Delivery Status Notification (Failure)", text: "Your message could not be delivered."));
+        var result = Classify(Built.Message([("Return-Path", "<>")], from: "server@example.it", subject: "Delivery Status Notification (Failure)", text: "Your message could not be delivered."));
 
         result.Kind.ShouldBe(MailKind.DeliveryStatus);
         result.DeliveryReport.ShouldNotBeNull().Recipients.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Fwd: Undelivered Mail Returned to Sender")]
+    [InlineData("I: Mancato recapito: fattura")]
+    [InlineData("Mail delivery failed: perché?")]
+    public void a_customer_asking_about_a_bounce_is_personal(string subject)
+    {
+        var text = "Ciao, ricevo questo errore, potete aiutarmi?\n\n---------- Forwarded message ---------\n"
+            + "From: Mail Delivery System <MAILER-DAEMON@mx.example.it>\n\n<x@example.com>: 550 5.1.1 User unknown\n";
+
+        var result = Classify(Built.Message(from: "mario.rossi@example.it", subject: subject, text: text));
+
+        result.Kind.ShouldBe(MailKind.Personal);
+        result.DeliveryReport.ShouldBeNull();
     }
 
     [Fact]
