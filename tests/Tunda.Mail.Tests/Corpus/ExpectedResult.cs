@@ -15,7 +15,7 @@ internal sealed class ExpectedResult(JsonElement root)
     [
         "subject", "from", "fromDisplayName", "ambiguousAuthor", "textStartsWith", "textContains", "textNotContains",
         "htmlContains", "htmlNotContains", "attachments", "kind", "quarantined", "messageId", "dateFromHeader", "date",
-        "dsn", "authentication", "strippedReplyStartsWith", "strippedReplyNotContains",
+        "dsn", "authentication", "strippedReplyStartsWith", "strippedReplyContains", "strippedReplyNotContains",
     ];
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -52,6 +52,7 @@ internal sealed class ExpectedResult(JsonElement root)
         CheckDeliveryReport(found, classification.DeliveryReport);
         CheckAuthentication(found, classification.Authentication);
         StartsWith(found, "strippedReplyStartsWith", String("strippedReplyStartsWith"), strippedReply);
+        Contains(found, "strippedReplyContains", String("strippedReplyContains"), strippedReply, expected: true);
         Contains(found, "strippedReplyNotContains", String("strippedReplyNotContains"), strippedReply, expected: false);
         return found;
     }
