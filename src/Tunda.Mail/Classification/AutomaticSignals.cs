@@ -5,11 +5,11 @@ namespace Tunda.Mail.Classification;
 /// <summary>The header and sender signals of mail written by a program (RFC 3834 and the common non-standard ones).</summary>
 internal static class AutomaticSignals
 {
-    // Headers that vacation responders add (Zimbra, cPanel, Postfix vacation, various webmails).
-    private static readonly string[] AutoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-AutoReply-From", "X-Mail-Autoreply"];
-
     // Absence notices say so in their first lines; reading further would find the quoted original.
     private const int TextToSearch = 500;
+
+    // Headers that autoresponders add (Zimbra, cPanel, Postfix vacation, various webmails).
+    private static readonly string[] AutoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-AutoReply-From", "X-Mail-Autoreply"];
 
     private static readonly string[] RobotLocalParts =
         ["mailer-daemon", "postmaster", "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply"];
@@ -42,8 +42,7 @@ internal static class AutomaticSignals
             signals.Add(new(MailKind.AutoReply, $"X-Loop: {StructuredValue.Shown(loop)}"));
         }
 
-        var exchangeRule = headers.Contains("X-MS-Exchange-Inbox-Rules-Loop");
-        if (exchangeRule)
+        if (headers.Contains("X-MS-Exchange-Inbox-Rules-Loop"))
         {
             signals.Add(new(MailKind.AutoReply, "X-MS-Exchange-Inbox-Rules-Loop present (sent by an Exchange inbox rule)"));
         }

@@ -20,6 +20,7 @@ public static class MailClassifier
         {
             signals.Insert(0, new(MailKind.DeliveryStatus, found.Reason));
         }
+
         var asksNoAutoReply = AutomaticSignals.AsksNoAutoReply(message.Headers);
         var kind = signals.Count == 0 ? MailKind.Personal : signals.MaxBy(s => Rank(s.Kind)).Kind;
         var reasons = signals.Select(s => s.Reason).Distinct().ToList();
@@ -31,7 +32,7 @@ public static class MailClassifier
         return new MailClassification(
             kind,
             reasons,
-            kind == MailKind.DeliveryStatus ? delivery?.Report : null,
+            delivery?.Report,
             AuthenticationResults.Read(message.Headers, options.TrustedAuthServId))
         {
             SenderAsksNoAutoReply = asksNoAutoReply,
