@@ -12,6 +12,7 @@ using Tunda.Mail.Tests.Corpus;
 const string IntakeHeading = "## Intake through POST /api/inbound/mail";
 var count = Option("--messages", 10_000);
 var rounds = Option("--rounds", 5);
+var loadAtStart = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 var root = BenchEnvironment.FindRepositoryRoot();
 var corpusFolder = Path.Combine(root, "tests", "Tunda.Mail.Tests", "Messages");
 var corpus = Directory.EnumerateFiles(corpusFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
@@ -31,7 +32,7 @@ var results = new List<ParseResult>
 
 var report = new StringBuilder("# Mail benchmarks\n\n");
 report.Append(CultureInfo.InvariantCulture, $"`./tunda bench mail --messages {count} --rounds {rounds}`, {DateTime.UtcNow:u}\n\n");
-report.Append(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared with whatever else runs), {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, Release build.\n\n");
+report.Append(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared with whatever else runs), {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, Release build; load average at start {loadAtStart} (other work on the machine makes the figures noisy: compare rows of one run).\n\n");
 report.Append("## Parse rate\n\n");
 report.Append("`MimeParser.Parse` on one thread over raw messages already in memory (no I/O, no database). ");
 report.Append(CultureInfo.InvariantCulture, $"The corpus is every `.eml` under `tests/Tunda.Mail.Tests/Messages` ({corpus.Count} files, {corpus.Sum(m => (long)m.Length) / 1_000.0:N0} kB, from 0.1 kB replies to a 36-level nesting), cycled to {count:N0} messages; ");
