@@ -48,7 +48,7 @@ internal static class BodySelector
         foreach (var (entity, inAlternative) in leaves)
         {
             if (entity == text || entity == html || (inAlternative && entity.ContentType.MediaType == "text" && !IsFile(entity))
-                || (entity.Content.Length == 0 && entity.EmbeddedMessage is null && !IsFile(entity)))
+                || (!IsFile(entity) && entity.EmbeddedMessage is null && (entity.Content.Length == 0 || (entity.Text is { } t && string.IsNullOrWhiteSpace(t)))))
             {
                 continue;
             }
