@@ -48,7 +48,7 @@ internal static class MailDateParser
     private static bool TryTokens(string text, out DateTimeOffset date)
     {
         date = default;
-        int? day = null, month = null, year = null, offset = null;
+        int? day = null, month = null, year = null, offset = null, namedOffset = null;
         (int H, int M, int S)? time = null;
         foreach (var raw in Tokens(text))
         {
@@ -86,9 +86,9 @@ internal static class MailDateParser
             {
                 month = m;
             }
-            else if (offset is null && ZoneMinutes.TryGetValue(token, out var minutes))
+            else if (namedOffset is null && ZoneMinutes.TryGetValue(token, out var minutes))
             {
-                offset = minutes;
+                namedOffset = minutes;
             }
         }
 
@@ -99,7 +99,7 @@ internal static class MailDateParser
 
         var (h, min, s) = time ?? (0, 0, 0);
         var local = new DateTime(year.Value, month.Value, day.Value, h, min, s, DateTimeKind.Unspecified);
-        date = new DateTimeOffset(local, TimeSpan.FromMinutes(offset ?? 0));
+        date = new DateTimeOffset(local, TimeSpan.FromMinutes(offset ?? namedOffset ?? 0));
         return true;
     }
 
@@ -108,7 +108,14 @@ internal static class MailDateParser
     {
         foreach (var word in text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.IndexOf('-', 1) > 0 && !word.Contains(':', StringComparison.Ordinal))
+            var sign = word.AsSpan(1).IndexOfAny('+', '-') + 1;
+            if (sign > 0 && char.IsAsciiLetter(word[0]) && char.IsAsciiLetter(word[sign - 1]))
+            {
+                // "GMT+0100", "UTC-05:00": the zone name carries the offset.
+                yield return word[..sign];
+                yield return word[sign..];
+            }
+            else if (word.IndexOf('-', 1) > 0 && !word.Contains(':', StringComparison.Ordinal))
             {
                 foreach (var part in word.Split('-', StringSplitOptions.RemoveEmptyEntries))
                 {
