@@ -84,8 +84,10 @@ public static class ReplyText
             return separator;
         }
 
+        // An attribution in any language still names a date or an address; "Ecco i dati:" does not.
         var line = lines[above].TrimEnd();
-        return line.EndsWith(':') && !QuoteMarkers.IsQuoted(line) ? above : separator;
+        var looksLikeAttribution = line.EndsWith(':') && !QuoteMarkers.IsQuoted(line) && line.Any(c => c == '@' || char.IsAsciiDigit(c));
+        return looksLikeAttribution ? above : separator;
     }
 
     /// <summary>Without the "&gt;"-quoted lines (and blank lines) at the end of the first <paramref name="count"/> lines.</summary>

@@ -14,6 +14,12 @@ public sealed class ReplyTextTests
     }
 
     [Fact]
+    public void a_customers_own_line_ending_in_a_colon_above_our_separator_is_kept()
+    {
+        ReplyText.StripQuoted($"Ecco i dati richiesti:\nMario Rossi, P.IVA in allegato\n\nGrazie:\n{ReplyText.OurSeparator}\nvecchio").ShouldBe("Ecco i dati richiesti:\nMario Rossi, P.IVA in allegato\n\nGrazie:");
+    }
+
+    [Fact]
     public void our_separator_unquoted_is_cut_from_its_line()
     {
         ReplyText.StripQuoted($"Va bene.\r\n{ReplyText.OurSeparator}\r\nTicket #12: ...").ShouldBe("Va bene.");
