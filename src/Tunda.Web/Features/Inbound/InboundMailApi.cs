@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Npgsql;
 using Tunda.Web.Platform.Api;
 
@@ -25,7 +26,17 @@ public static class InboundMailApi
         endpoints.MapApi("/inbound", "Inbound mail")
             .MapPost("/mail", ReceiveAsync)
             .WithSummary("Receive one e-mail message (raw RFC 5322 bytes, Content-Type message/rfc822, bearer token)")
-            .Accepts<byte[]>(MediaType)
+            // Not .Accepts(): routing would then answer a wrong media type with its own 415, before the token is checked.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The message exactly as received (RFC 5322).",
+                    Content = new Dictionary<string, OpenApiMediaType> { [MediaType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<Stored>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
