@@ -1,0 +1,6 @@
+namespace Tunda.Mail.Parsing;
+
+internal static class HtmlToText
+{
+    public static string Convert(string html) => html;
+}
