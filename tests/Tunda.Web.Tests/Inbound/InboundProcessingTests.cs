@@ -25,6 +25,24 @@ public sealed class InboundProcessingTests
     }
 
     [Fact]
+    public async Task a_message_over_the_parsers_limits_is_quarantined_with_the_parsers_reason()
+    {
+        await using var app = await InboundApp.StartAsync();
+        var headers = string.Concat(Enumerable.Range(0, 1_100).Select(i => $"X-Loop-{i}: {i}\r\n"));
+        var raw = System.Text.Encoding.ASCII.GetBytes(headers).Concat(SampleMail.Personal(messageId: "troppi-header@example.it")).ToArray();
+
+        var answer = await app.PostAsync(raw);
+
+        answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+        await app.ProcessedAsync();
+        var row = (await app.RowsAsync()).ShouldHaveSingleItem();
+        row.Status.ShouldBe("quarantined");
+        row.QuarantineReason.ShouldNotBeNull().ShouldContain("MaxHeaderCount");
+        (await app.EventCountAsync("inbound_mail_quarantined")).ShouldBe(1);
+        (await app.EventCountAsync("inbound_mail_received")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task processing_an_id_that_was_never_stored_does_nothing()
     {
         await using var app = await InboundApp.StartAsync();
