@@ -52,7 +52,11 @@ internal sealed class AttachmentNames
         var builder = new StringBuilder(name.Length);
         foreach (var c in name.AsSpan(cut + 1))
         {
-            builder.Append(char.IsControl(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '_' : c);
+            // Control and bidi-format characters go (U+202E would show "exe.pdf" for "fdp.exe"); characters Windows forbids become '_'.
+            if (!char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                builder.Append(c is ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c);
+            }
         }
 
         var safe = builder.ToString().Trim().TrimStart('.').Trim().TrimEnd('.');

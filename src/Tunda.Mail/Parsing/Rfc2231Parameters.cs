@@ -133,7 +133,8 @@ internal static class Rfc2231Parameters
         }
 
         var value = new StringBuilder();
-        if (i < text.Length && text[i] == '"')
+        var quoted = i < text.Length && text[i] == '"';
+        if (quoted)
         {
             for (i++; i < text.Length && text[i] != '"'; i++)
             {
@@ -160,6 +161,6 @@ internal static class Rfc2231Parameters
             }
         }
 
-        return (name, value.ToString().Trim(), i + 1);
+        return (name, quoted ? value.ToString() : value.ToString().Trim(), i + 1);
     }
 }
