@@ -156,6 +156,18 @@ public sealed class InboundMailApiTests
     }
 
     [Fact]
+    public async Task an_unreachable_database_is_answered_503_so_the_sender_tries_again()
+    {
+        await using var app = await InboundApp.StartAsync(connectionString: "Host=127.0.0.1;Port=1;Username=tunda;Password=x;Database=tunda;Timeout=3");
+
+        var answer = await app.PostAsync(SampleMail.Personal());
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        answer.Headers.RetryAfter.ShouldNotBeNull();
+        (await answer.Content.ReadAsStringAsync()).ShouldContain("inbound.unavailable");
+    }
+
+    [Fact]
     public async Task the_endpoint_is_in_the_openapi_document()
     {
         await using var app = await InboundApp.StartAsync();
