@@ -226,6 +226,10 @@ public sealed partial class MimeComposerTests
     [InlineData("From")]
     [InlineData("bcc")]
     [InlineData("Content-Type")]
+    [InlineData("content-disposition")]
+    [InlineData("Content-ID")]
+    [InlineData("Message-Id")]
+    [InlineData("Auto-Submitted")]
     [InlineData("X Bad Name")]
     [InlineData("X-Bad:Name")]
     public void extra_headers_cannot_replace_the_composers_own_or_use_invalid_names(string name)

@@ -5,7 +5,10 @@ namespace Tunda.Mail.Classification;
 /// <summary>The header and sender signals of mail written by a program (RFC 3834 and the common non-standard ones).</summary>
 internal static class AutomaticSignals
 {
-    // Headers that vacation responders add (Zimbra, cPanel, Postfix vacation, various webmails).
+    // Absence notices say so in their first lines; reading further would find the quoted original.
+    private const int TextToSearch = 500;
+
+    // Headers that autoresponders add (Zimbra, cPanel, Postfix vacation, various webmails).
     private static readonly string[] AutoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-AutoReply-From", "X-Mail-Autoreply"];
 
     private static readonly string[] RobotLocalParts =
@@ -39,8 +42,7 @@ internal static class AutomaticSignals
             signals.Add(new(MailKind.AutoReply, $"X-Loop: {StructuredValue.Shown(loop)}"));
         }
 
-        var exchangeRule = headers.Contains("X-MS-Exchange-Inbox-Rules-Loop");
-        if (exchangeRule)
+        if (headers.Contains("X-MS-Exchange-Inbox-Rules-Loop"))
         {
             signals.Add(new(MailKind.AutoReply, "X-MS-Exchange-Inbox-Rules-Loop present (sent by an Exchange inbox rule)"));
         }
@@ -70,16 +72,48 @@ internal static class AutomaticSignals
             signals.Add(new(MailKind.AutoReply, $"Subject starts like an automatic answer (\"{StructuredValue.Shown(message.Subject)}\")"));
         }
 
-        var isAutomatic = signals.Any(s => s.Kind == MailKind.AutoReply);
-        var vacation = autoSubmitted?.Contains("vacation", StringComparison.OrdinalIgnoreCase) == true;
-        var gmailVacation = autoSubmittedKeyword == "auto-replied" && precedence == "bulk";
-        if (OutOfOfficeSubjects.HasPrefix(message.Subject)
-            || (isAutomatic && (vacation || gmailVacation || autoReplyHeaders.Count > 0 || OutOfOfficeSubjects.MentionsAbsence(message.Subject))))
+        if (OutOfOffice(message, signals.Any(s => s.Kind == MailKind.AutoReply), autoSubmitted, precedence) is { } absence)
         {
-            signals.Add(new(MailKind.OutOfOffice, $"Out-of-office answer (subject \"{StructuredValue.Shown(message.Subject)}\")"));
+            signals.Add(new(MailKind.OutOfOffice, absence));
         }
 
         return signals;
+    }
+
+    /// <summary>
+    /// An automatic answer is an absence notice only when something says so: the subject, the start of
+    /// the text, Zimbra's "(vacation)" comment, or Gmail's vacation headers. X-Autoreply and
+    /// X-Autorespond alone are not enough: autoresponders also send plain acknowledgements.
+    /// </summary>
+    private static string? OutOfOffice(ParsedMessage message, bool isAutomatic, string? autoSubmitted, string precedence)
+    {
+        if (OutOfOfficeSubjects.HasPrefix(message.Subject))
+        {
+            return $"Out-of-office answer (subject \"{StructuredValue.Shown(message.Subject)}\")";
+        }
+
+        if (!isAutomatic)
+        {
+            return null;
+        }
+
+        if (OutOfOfficeSubjects.MentionsAbsence(message.Subject))
+        {
+            return $"Out-of-office answer (subject \"{StructuredValue.Shown(message.Subject)}\")";
+        }
+
+        if (autoSubmitted?.Contains("vacation", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return "Out-of-office answer (vacation responder)";
+        }
+
+        if (StructuredValue.FirstKeyword(autoSubmitted) == "auto-replied" && precedence == "bulk")
+        {
+            return "Out-of-office answer (Gmail vacation responder: auto-replied with Precedence: bulk)";
+        }
+
+        var opening = message.TextBody.Length > TextToSearch ? message.TextBody[..TextToSearch] : message.TextBody;
+        return OutOfOfficeSubjects.MentionsAbsence(opening) ? "Out-of-office answer (the text speaks of an absence)" : null;
     }
 
     /// <summary>True when the sender names a robot (mailer-daemon, postmaster, noreply...).</summary>

@@ -24,8 +24,8 @@ internal static class OutOfOfficeSubjects
     // says the mail was sent by a program, because a person may well write "assente" in a subject.
     private static readonly string[] Words =
     [
-        "out of office", "out of the office", "fuori sede", "fuori ufficio", "assente", "assenza", "in ferie", "vacation",
-        "on holiday", "on leave", "abwesenheit", "abwesend", "absence", "absent", "congés", "fuera de la oficina",
+        "out of office", "out of the office", "fuori sede", "fuori ufficio", "assente", "assenza", "ferie", "vacanza", "vacanze", "vacation", "holiday",
+        "on leave", "abwesenheit", "abwesend", "absence", "absent", "congés", "fuera de la oficina",
     ];
 
     public static bool HasPrefix(string subject)

@@ -27,6 +27,9 @@ internal static partial class QuoteMarkers
     /// <summary>"-----Original Message-----", "-----Messaggio originale-----" and their translations.</summary>
     public static bool IsOriginalMessageLine(string line) => line.Length <= 100 && OriginalMessage().IsMatch(line);
 
+    /// <summary>Gmail's and Thunderbird's "---------- Forwarded message ---------", Apple Mail's "Begin forwarded message:", in English and Italian.</summary>
+    public static bool IsForwardLine(string line) => line.Length <= 100 && ForwardedMessage().IsMatch(line);
+
     /// <summary>
     /// How many lines (1 or 2, since clients wrap long ones) the attribution starting at
     /// <paramref name="index"/> takes ("On ... wrote:", "Il giorno ... ha scritto:", "date, name wrote:"), or 0.
@@ -96,6 +99,9 @@ internal static partial class QuoteMarkers
 
     [GeneratedRegex(@"(wrote|ha scritto|schrieb|a écrit|escribió|escreveu|schreef|skrev)[ \t]*:[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WroteAtEnd();
+
+    [GeneratedRegex(@"^[ \t]*(-{2,}[ \t]*(Forwarded message|Forwarded Message|Messaggio inoltrato|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado)[ \t]*-{2,}|Begin forwarded message:|Inizio messaggio inoltrato:)[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex ForwardedMessage();
 
     [GeneratedRegex(@"^[ \t]*-{2,}[ \t]*(Original Message|Messaggio originale|Messaggio Originale|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)[ \t]*-{2,}[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OriginalMessage();

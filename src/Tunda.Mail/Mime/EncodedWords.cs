@@ -48,9 +48,10 @@ public static class EncodedWords
 
     /// <summary>
     /// Decodes the encoded words in a header value (B and Q, any charset .NET knows); adjacent words
-    /// are joined before decoding, as RFC 2047 section 6.2 asks. Malformed words are left as they are.
+    /// are joined before decoding, as RFC 2047 section 6.2 asks. Malformed words, and words in a charset
+    /// .NET does not know, are left as they are (the parser of received mail reads those too).
     /// </summary>
-    public static string Decode(string value) => Parsing.EncodedWordDecoder.Decode(value, int.MaxValue, out _);
+    public static string Decode(string value) => Parsing.EncodedWordDecoder.Decode(value, int.MaxValue, out _, readUnknownCharsets: false);
 
     /// <summary>Base64 turns 3 bytes into 4 characters: the most bytes whose encoding fits between prefix and suffix.</summary>
     private static int MaxBytesFor(int wordLength) => (wordLength - Prefix.Length - Suffix.Length) / 4 * 3;

@@ -1,7 +1,7 @@
 namespace Tunda.Mail.Parsing;
 
 /// <summary>What the reader sees of a message: its text, its sanitised HTML and its files.</summary>
-internal sealed record MessageBodies(string TextBody, string? HtmlBody, List<MailAttachment> Attachments);
+internal sealed record MessageBodies(string TextBody, string? HtmlBody, List<MailAttachment> Attachments, string? Problem = null);
 
 /// <summary>
 /// Chooses the bodies: the first text/plain and the first text/html part that are not files, in
@@ -45,8 +45,17 @@ internal static class BodySelector
             attachments.Add(new MailAttachment(names.For(entity), entity.ContentType.MimeType, entity.Content, entity.ContentId, inline));
         }
 
-        var sanitizedHtml = html?.Text is { } h ? HtmlSanitizer.Sanitize(h) : null;
-        return new MessageBodies(TextOf(text) ?? (html?.Text is { } source ? HtmlToText.Convert(source) : ""), sanitizedHtml, attachments);
+        if (html?.Text is not { } source)
+        {
+            return new MessageBodies(TextOf(text) ?? "", null, attachments);
+        }
+
+        if (HtmlToText.IsTooComplex(source))
+        {
+            return new MessageBodies(TextOf(text) ?? HtmlToText.Strip(source), null, attachments, HtmlToText.TooComplexProblem);
+        }
+
+        return new MessageBodies(TextOf(text) ?? HtmlToText.Convert(source), HtmlSanitizer.Sanitize(source), attachments);
     }
 
     private static string? TextOf(MimeEntity? part)

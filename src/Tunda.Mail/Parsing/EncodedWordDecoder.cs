@@ -4,12 +4,13 @@ namespace Tunda.Mail.Parsing;
 
 /// <summary>
 /// RFC 2047 decoding in one linear scan. Adjacent words of the same charset are joined as bytes before
-/// decoding, so a character whose bytes were split across two words survives. A malformed word, or
-/// one in a charset .NET does not know, stays as literal text.
+/// decoding, so a character whose bytes were split across two words survives. A malformed word stays
+/// as literal text; so does one in a charset .NET does not know, unless <paramref name="readUnknownCharsets"/>
+/// asks to read it as received mail's text is read (valid UTF-8, else windows-1252).
 /// </summary>
 internal static class EncodedWordDecoder
 {
-    public static string Decode(string value, int maxWords, out bool overLimit)
+    public static string Decode(string value, int maxWords, out bool overLimit, bool readUnknownCharsets = true)
     {
         overLimit = false;
         var start = value.IndexOf("=?", StringComparison.Ordinal);
@@ -20,12 +21,12 @@ internal static class EncodedWordDecoder
 
         var result = new StringBuilder(value.Length);
         var pending = new List<byte>();
-        Encoding? pendingEncoding = null;
+        string? pendingCharset = null;
         var last = 0;
         var words = 0;
         for (var at = start; at >= 0 && at < value.Length; at = value.IndexOf("=?", at, StringComparison.Ordinal))
         {
-            if (!TryReadWord(value, at, out var end, out var encoding, out var bytes))
+            if (!TryReadWord(value, at, readUnknownCharsets, out var end, out var charset, out var bytes))
             {
                 at += 2;
                 continue;
@@ -38,10 +39,10 @@ internal static class EncodedWordDecoder
             }
 
             var between = value.AsSpan(last, at - last);
-            var adjacent = pendingEncoding is not null && between.IsWhiteSpace();
-            if (!(adjacent && pendingEncoding!.CodePage == encoding.CodePage))
+            var adjacent = pendingCharset is not null && between.IsWhiteSpace();
+            if (!(adjacent && SameCharset(pendingCharset!, charset)))
             {
-                Flush(result, pending, ref pendingEncoding);
+                Flush(result, pending, ref pendingCharset);
                 if (!adjacent)
                 {
                     result.Append(between);
@@ -49,37 +50,40 @@ internal static class EncodedWordDecoder
             }
 
             pending.AddRange(bytes);
-            pendingEncoding = encoding;
+            pendingCharset = charset;
             last = end;
             at = end;
         }
 
-        Flush(result, pending, ref pendingEncoding);
+        Flush(result, pending, ref pendingCharset);
         return result.Append(value.AsSpan(last)).ToString();
     }
 
-    private static void Flush(StringBuilder result, List<byte> pending, ref Encoding? encoding)
+    private static bool SameCharset(string a, string b) =>
+        a.Equals(b, StringComparison.OrdinalIgnoreCase) || (Charsets.Find(a) is { } x && Charsets.Find(b) is { } y && x.CodePage == y.CodePage);
+
+    private static void Flush(StringBuilder result, List<byte> pending, ref string? charset)
     {
-        if (encoding is null)
+        if (charset is null)
         {
             return;
         }
 
-        foreach (var c in encoding.GetString([.. pending]))
+        foreach (var c in Charsets.Decode([.. pending], charset))
         {
             // A decoded line break or NUL must never reach a header or a log line as such.
             result.Append(c is '\r' or '\n' or '\0' ? ' ' : c);
         }
 
         pending.Clear();
-        encoding = null;
+        charset = null;
     }
 
     /// <summary>Reads "=?charset?B|Q?text?=" at <paramref name="at"/>; no whitespace may occur inside a word.</summary>
-    private static bool TryReadWord(string value, int at, out int end, out Encoding encoding, out byte[] bytes)
+    private static bool TryReadWord(string value, int at, bool readUnknownCharsets, out int end, out string charset, out byte[] bytes)
     {
         end = 0;
-        encoding = null!;
+        charset = "";
         bytes = [];
         var charsetEnd = IndexOfQuestionMark(value, at + 2);
         if (charsetEnd <= at + 2 || charsetEnd + 2 >= value.Length || value[charsetEnd + 2] != '?')
@@ -95,15 +99,15 @@ internal static class EncodedWordDecoder
             return false;
         }
 
-        var found = Charsets.Find(value[(at + 2)..charsetEnd]);
-        if (found is null)
+        var label = value[(at + 2)..charsetEnd];
+        if (!readUnknownCharsets && Charsets.Find(label) is null)
         {
             return false;
         }
 
         var raw = Encoding.UTF8.GetBytes(value[textStart..textEnd]);
         bytes = kind == 'B' ? TransferDecoding.Base64(raw) : TransferDecoding.QuotedPrintable(raw, underscoreIsSpace: true);
-        encoding = found;
+        charset = label;
         end = textEnd + 2;
         return true;
     }

@@ -32,7 +32,7 @@ internal sealed class MimeTreeReader(ParseContext context)
         context.Parts++;
         if (context.Parts > limits.MaxParts)
         {
-            context.Quarantine($"The message has more than {limits.MaxParts} MIME parts (limit MaxParts).");
+            QuarantineForParts();
         }
 
         if (depth > limits.MaxNestingDepth)
@@ -85,6 +85,11 @@ internal sealed class MimeTreeReader(ParseContext context)
         var children = new List<MimeEntity>(ranges.Count);
         foreach (var range in ranges)
         {
+            if (context.Parts >= context.Limits.MaxParts)
+            {
+                QuarantineForParts();
+            }
+
             if (context.Stopped)
             {
                 break;
@@ -155,6 +160,8 @@ internal sealed class MimeTreeReader(ParseContext context)
 
         return new HeaderList(headers);
     }
+
+    private void QuarantineForParts() => context.Quarantine($"The message has more than {context.Limits.MaxParts} MIME parts (limit MaxParts).");
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "...";
 }

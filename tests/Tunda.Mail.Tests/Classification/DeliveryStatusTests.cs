@@ -131,12 +131,56 @@ public sealed class DeliveryStatusTests
     }
 
     [Fact]
-    public void a_bounce_subject_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
+    public void an_exchange_text_bounce_gives_the_recipient_from_its_diagnostic_section()
     {
-        var result = Classify(Built.Message(from: "server@example.it", subject: "Delivery Status Notification (Failure)", text: "Your message could not be delivered."));
+        var text = """
+            Delivery has failed to these recipients or groups:
+
+            mario@example.it (mario@example.it)
+            The email address you entered couldn't be found.
+
+            Diagnostic information for administrators:
+
+            Generating server: EX01.example.it
+
+            mario@example.it
+            Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'
+
+            Original message headers:
+
+            Received: from mx.tunda.it by EX01.example.it
+            Message-ID: <t-46@tunda.it>
+            """;
+
+        var report = Classify(Built.Message(from: "postmaster@example.it", subject: "Undeliverable: Fattura", text: text)).DeliveryReport.ShouldNotBeNull();
+
+        report.Recipients.ShouldHaveSingleItem().ShouldBe(new DeliveryRecipient("mario@example.it", "failed", "5.1.1",
+            "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"));
+        report.OriginalMessageId.ShouldBe("t-46@tunda.it");
+    }
+
+    [Fact]
+    public void a_bounce_subject_on_automatic_mail_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
+    {
+        var result = Classify(Built.Message([("Return-Path", "<>")], from: "server@example.it", subject: "Delivery Status Notification (Failure)", text: "Your message could not be delivered."));
 
         result.Kind.ShouldBe(MailKind.DeliveryStatus);
         result.DeliveryReport.ShouldNotBeNull().Recipients.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Fwd: Undelivered Mail Returned to Sender")]
+    [InlineData("I: Mancato recapito: fattura")]
+    [InlineData("Mail delivery failed: perché?")]
+    public void a_customer_asking_about_a_bounce_is_personal(string subject)
+    {
+        var text = "Ciao, ricevo questo errore, potete aiutarmi?\n\n---------- Forwarded message ---------\n"
+            + "From: Mail Delivery System <MAILER-DAEMON@mx.example.it>\n\n<x@example.com>: 550 5.1.1 User unknown\n";
+
+        var result = Classify(Built.Message(from: "mario.rossi@example.it", subject: subject, text: text));
+
+        result.Kind.ShouldBe(MailKind.Personal);
+        result.DeliveryReport.ShouldBeNull();
     }
 
     [Fact]

@@ -57,10 +57,11 @@ public sealed class OutOfOfficeTests
     [Fact]
     public void zimbra_vacation_is_out_of_office()
     {
-        var result = Classify(Built.Message([("Auto-Submitted", "auto-replied (zimbra; vacation)"), ("X-Autoreply", "yes")], subject: "Re: fattura"));
+        var result = Classify(Built.Message([("Auto-Submitted", "auto-replied (zimbra; vacation)"), ("X-Autoreply", "yes")], subject: "Re: fattura", text: "Grazie."));
 
         result.Kind.ShouldBe(MailKind.OutOfOffice);
         result.Reasons.ShouldContain("X-Autoreply present");
+        result.Reasons.ShouldContain("Out-of-office answer (vacation responder)");
     }
 
     [Fact]
@@ -72,9 +73,21 @@ public sealed class OutOfOfficeTests
         result.Reasons.ShouldContain("Precedence: bulk");
     }
 
-    [Fact]
-    public void cpanel_autoresponder_is_out_of_office()
+    [Theory]
+    [InlineData("X-Autorespond", "Re: fattura", "Messaggio ricevuto, risponderemo presto.", MailKind.AutoReply)]
+    [InlineData("X-Autoreply", "Re: fattura", "Grazie, la contatteremo.", MailKind.AutoReply)]
+    [InlineData("X-Autorespond", "Ferie estive", "Grazie, la contatteremo.", MailKind.OutOfOffice)]
+    [InlineData("X-Autoreply", "Re: fattura", "Sono fuori sede fino a lunedì.", MailKind.OutOfOffice)]
+    public void an_autoresponder_is_out_of_office_only_when_its_subject_or_text_speaks_of_an_absence(string header, string subject, string text, MailKind kind)
     {
-        Classify(Built.Message([("X-Autorespond", "Ferie")], subject: "Re: fattura")).Kind.ShouldBe(MailKind.OutOfOffice);
+        Classify(Built.Message([(header, "yes")], subject: subject, text: text)).Kind.ShouldBe(kind);
+    }
+
+    [Fact]
+    public void absence_words_deep_in_the_quoted_original_do_not_make_an_acknowledgement_out_of_office()
+    {
+        var text = "Messaggio ricevuto.\n" + new string('.', 600) + "\n> Sarò assente la prossima settimana";
+
+        Classify(Built.Message([("Auto-Submitted", "auto-replied")], subject: "Re: fattura", text: text)).Kind.ShouldBe(MailKind.AutoReply);
     }
 }

@@ -61,6 +61,26 @@ public sealed class ReplyTextTests
         ReplyText.StripQuoted($"Ok, procedete pure.\n\n{block}\n\nGentile cliente, il dominio scade.\n").ShouldBe("Ok, procedete pure.");
     }
 
+    [Theory]
+    [InlineData("---------- Forwarded message ---------")]
+    [InlineData("-------- Messaggio inoltrato --------")]
+    [InlineData("Begin forwarded message:")]
+    [InlineData("Inizio messaggio inoltrato:")]
+    public void a_forwarded_mail_is_kept_whole_because_it_is_what_the_customer_wants_us_to_read(string marker)
+    {
+        var text = $"Ho ricevuto questa mail, è phishing?\n\n{marker}\nFrom: Banca <info@banca.example>\nDate: Thu, 3 Dec 2026 at 09:15\n"
+            + "Subject: Conto bloccato\nTo: mario@example.it\n\n> Clicca qui per sbloccare il conto";
+
+        ReplyText.StripQuoted(text).ShouldBe(text);
+    }
+
+    [Fact]
+    public void a_forward_inside_the_quoted_history_does_not_stop_the_cut()
+    {
+        ReplyText.StripQuoted("Grazie.\n\nOn Thu, Dec 3, 2026 at 9:15 AM Tunda <support@tunda.it> wrote:\n> ---------- Forwarded message ---------\n> From: x")
+            .ShouldBe("Grazie.");
+    }
+
     [Fact]
     public void a_from_line_without_the_rest_of_a_header_block_is_kept()
     {

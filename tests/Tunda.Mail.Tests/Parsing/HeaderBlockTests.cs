@@ -67,6 +67,15 @@ public sealed class HeaderBlockTests
         MimeParser.ReadMessageId(Encoding.ASCII.GetBytes("Subject: x\r\n\r\nMessage-ID: <a@b>")).ShouldBeNull();
     }
 
+    [Fact]
+    public void read_message_id_agrees_with_the_parsed_message_for_8bit_ids()
+    {
+        var raw = Encoding.Latin1.GetBytes("Content-Type: text/plain; charset=utf-8\r\nMessage-ID: <x\u00ea@h\u00e4.example>\r\nMessage-ID: <second@x>\r\n\r\nbody");
+
+        MimeParser.ReadMessageId(raw).ShouldBe("xê@hä.example");
+        Parse.Bytes(raw).MessageId.ShouldBe("xê@hä.example");
+    }
+
     [Theory]
     [InlineData("<a@b.example>", "a@b.example")]
     [InlineData("a@b.example", "a@b.example")]

@@ -30,6 +30,8 @@ public sealed class HeaderTextTests
     [InlineData("=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=", "テスト")]
     [InlineData("=?utf-8*it?q?ciao?=", "ciao")]
     [InlineData("=?utf-8?q?a?= =?iso-8859-1?q?=E8?=", "aè")]
+    [InlineData("=?x-unknown?q?Caff=C3=A8?=", "Caffè")]
+    [InlineData("=?klingon-1?q?Perch=E8?=", "Perchè")]
     public void encoded_words_decode_or_stay_literal(string subject, string expected)
     {
         Parse.Message($"Subject: {subject}\n\nx").Subject.ShouldBe(expected);
