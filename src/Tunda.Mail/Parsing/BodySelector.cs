@@ -31,12 +31,24 @@ internal static class BodySelector
             }
         }
 
+        // A single-part message some client named (name=...) but did not mark as an attachment is still the message.
+        if (text is null && html is null && root.ContentType.Is("text", "plain") && root.Disposition?.MediaType != "attachment")
+        {
+            text = root;
+        }
+
+        // Some clients send an empty plain alternative next to the real HTML.
+        if (html is not null && string.IsNullOrWhiteSpace(text?.Text))
+        {
+            text = null;
+        }
+
         var names = new AttachmentNames();
         var attachments = new List<MailAttachment>();
         foreach (var (entity, inAlternative) in leaves)
         {
             if (entity == text || entity == html || (inAlternative && entity.ContentType.MediaType == "text" && !IsFile(entity))
-                || (entity.Content.Length == 0 && entity.EmbeddedMessage is null && !IsFile(entity)))
+                || (!IsFile(entity) && entity.EmbeddedMessage is null && (entity.Content.Length == 0 || (entity.Text is { } t && string.IsNullOrWhiteSpace(t)))))
             {
                 continue;
             }

@@ -25,7 +25,8 @@ internal sealed class MimeTreeReader(ParseContext context)
         var contentType = ReadContentType(data.Span, block, defaultType);
         var charset = contentType.Charset ?? inheritedCharset;
         var headers = ReadHeaders(data.Span, block, charset);
-        var disposition = headers["Content-Disposition"] is { } d ? ContentTypeReader.ReadDisposition(d) : null;
+        // Parameters are parsed before encoded words are decoded, so a decoded quote or ';' cannot end a file name early.
+        var disposition = headers.All("Content-Disposition").FirstOrDefault() is { } d ? ContentTypeReader.ReadDisposition(HeaderText.Unfold(d.RawValue, charset)) : null;
         var contentId = MessageIds.First(headers["Content-ID"]);
         var body = data[block.BodyStart..];
 

@@ -30,6 +30,15 @@ public sealed class HeaderBlockTests
     }
 
     [Fact]
+    public void an_obsolete_blank_before_the_colon_is_a_header_not_an_mbox_line()
+    {
+        var message = Parse.Message("From : a@example.com\nSubject : Hi\n\nbody");
+
+        message.From.Single().Address.ShouldBe("a@example.com");
+        message.Subject.ShouldBe("Hi");
+    }
+
+    [Fact]
     public void folded_values_are_unfolded_and_raw_bytes_kept()
     {
         var message = Parse.Message("Subject: una\n  lunga\n\triga\nX-Empty:\n value on next line\n\nbody");
