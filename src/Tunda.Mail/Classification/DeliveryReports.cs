@@ -40,7 +40,9 @@ internal static class DeliveryReports
             return null;
         }
 
-        var texts = message.Body.DescendantsAndSelf().Where(e => e.ContentType.MediaType == "text" && e.Text is not null).Select(e => e.Text!).ToList();
+        // Plain-text parts only: an HTML part's markup would end up in the diagnostics. An HTML-only
+        // bounce is read through TextBody, the text the parser made of it.
+        var texts = message.Body.DescendantsAndSelf().Where(e => e.ContentType.Is("text", "plain") && e.Text is not null).Select(e => e.Text!).ToList();
         if (texts.Count == 0)
         {
             texts.Add(message.TextBody);

@@ -13,6 +13,7 @@ internal static class OutOfOfficeSubjects
         "Abwesenheitsnotiz:", "Automatische Antwort:",
         "Réponse automatique :", "Réponse automatique:", "Respuesta automática:", "Resposta automática:",
         "Risposta automatica di assenza:", "Fuori sede:", "Assente:", "Out of office reply:",
+        "Automatisch antwoord:", "Autosvar:", "Automaattinen vastaus:", "Odpowiedź automatyczna:",
     ];
 
     // Prefixes of automatic answers in general (ticket acknowledgements, autoresponders): automatic,

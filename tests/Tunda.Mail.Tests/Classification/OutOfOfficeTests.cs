@@ -19,6 +19,25 @@ public sealed class OutOfOfficeTests
         result.Reasons.ShouldContain(r => r.StartsWith("Out-of-office answer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void exchange_out_of_office_in_a_language_we_do_not_know_is_recognised_by_its_headers()
+    {
+        var result = Classify(Built.Message(
+            [("Auto-Submitted", "auto-generated"), ("X-MS-Exchange-Inbox-Rules-Loop", "jan@example.cz")],
+            subject: "Automatická odpověď: Rinnovo dominio", text: "Dobrý den"));
+
+        result.Kind.ShouldBe(MailKind.OutOfOffice);
+        result.Reasons.ShouldContain("Out-of-office answer (Exchange automatic reply)");
+    }
+
+    [Fact]
+    public void a_mail_forwarded_by_an_exchange_rule_is_automatic_but_no_absence()
+    {
+        var result = Classify(Built.Message([("X-MS-Exchange-Inbox-Rules-Loop", "info@example.it")], subject: "Richiesta preventivo", text: "Buongiorno"));
+
+        result.Kind.ShouldBe(MailKind.AutoReply);
+    }
+
     [Theory]
     [InlineData("Risposta automatica: Rinnovo dominio")]
     [InlineData("Automatische Antwort: Rinnovo dominio")]

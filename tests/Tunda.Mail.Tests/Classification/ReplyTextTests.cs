@@ -122,6 +122,9 @@ public sealed class ReplyTextTests
 
     [Theory]
     [InlineData("Il tecnico mi ha scritto:\n\"riavviate il server\"\nma non funziona.")]
+    [InlineData("Il 3 dicembre il tecnico ha scritto:\n\"riavviate il server\"\nma non funziona.")]
+    [InlineData("On 12/03/2026 your colleague wrote:\nrestart the server\nbut it does not work.")]
+    [InlineData("Il 03.12.2026 il collega ha scritto:\nriavviate\nma niente.")]
     [InlineData("Come ha scritto il collega, On call wrote:\nnulla di fatto")]
     [InlineData("Riga uno\r\nRiga due con -----\r\n")]
     public void a_persons_words_that_look_like_markers_are_kept(string text)
