@@ -35,7 +35,7 @@ report.Append(CultureInfo.InvariantCulture, $"`./tunda bench mail --messages {co
 report.Append(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared with whatever else runs), {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, Release build; load average at start {loadAtStart} (other work on the machine makes the figures noisy: compare rows of one run).\n\n");
 report.Append("## Parse rate\n\n");
 report.Append("`MimeParser.Parse` on one thread over raw messages already in memory (no I/O, no database). ");
-report.Append(CultureInfo.InvariantCulture, $"The corpus is every `.eml` under `tests/Tunda.Mail.Tests/Messages` ({corpus.Count} files, {corpus.Sum(m => (long)m.Length) / 1_000.0:N0} kB, from 0.1 kB replies to a 36-level nesting), cycled to {count:N0} messages; ");
+report.Append(CultureInfo.InvariantCulture, $"The corpus is every `.eml` under `tests/Tunda.Mail.Tests/Messages` ({corpus.Count} files, {corpus.Sum(m => (long)m.Length) / 1_000.0:N0} kB, {corpus.Min(m => m.Length):N0} bytes to {corpus.Max(m => m.Length) / 1_000.0:N0} kB each), cycled to {count:N0} messages; ");
 report.Append("the large message is `GeneratedMessages.LargeMessage()` parsed 5 times. Each row is the fastest of ");
 report.Append(CultureInfo.InvariantCulture, $"{rounds} rounds after a warm-up; allocated is the managed memory allocated per message.\n\n");
 report.Append("| workload | messages | MB | seconds | messages/s | MB/s | allocated kB/message | quarantined |\n|---|---|---|---|---|---|---|---|\n");
