@@ -135,10 +135,18 @@ internal static class AutomaticSignals
 
     /// <summary>True when the sender names a robot (mailer-daemon, postmaster, noreply...).</summary>
     public static bool IsRobot(string address) =>
-        RobotLocalParts.Contains(StructuredValue.LocalPart(address).Trim('"'), StringComparer.OrdinalIgnoreCase);
+        RobotLocalParts.Contains(Mailbox(address), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The local part without quotes and without a "+tag" subaddress ("noreply+invoices" is noreply).</summary>
+    private static string Mailbox(string address)
+    {
+        var local = StructuredValue.LocalPart(address).Trim('"');
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? local[..plus] : local;
+    }
 
     public static bool IsMailerDaemon(ParsedMessage message) =>
-        message.From.Any(m => StructuredValue.LocalPart(m.Address).Trim('"') is var local
+        message.From.Any(m => Mailbox(m.Address) is var local
             && (local.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase) || local.Equals("postmaster", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>X-Auto-Response-Suppress (Exchange) naming automatic answers: the sender asks us not to send one.</summary>

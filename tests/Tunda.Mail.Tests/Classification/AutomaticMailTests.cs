@@ -124,6 +124,7 @@ public sealed class AutomaticMailTests
     [InlineData("No-Reply@shop.example.it")]
     [InlineData("do-not-reply@bank.example.it")]
     [InlineData("POSTMASTER@example.it")]
+    [InlineData("noreply+fatture@shop.example.it")]
     public void robot_senders_are_automatic(string from)
     {
         var result = Classify(Built.Message(from: from));
