@@ -38,7 +38,7 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string repositoryRoot, string connectionString)
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Path.Combine(repositoryRoot, "src", "Tunda.Web", "bin", "Release", "net10.0", "Tunda.Web.dll");
         if (!File.Exists(assembly))
@@ -64,6 +64,11 @@ internal sealed class AppProcess : IAsyncDisposable
         environment["Tunda__Mail__PickupFolder"] = mailFolder;
         environment["Tunda__RateLimits__login__PermitLimit"] = "1000000";
         environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"[app] {line.Data}"); } };

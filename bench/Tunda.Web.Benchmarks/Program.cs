@@ -6,7 +6,13 @@ using Tunda.Web.Benchmarks;
 // Page latency under load: the Release app in its own process with the demo data, N browsers of the
 // demo customer (each its own session) requesting one route at a time in a closed loop.
 // Usage: ./tunda bench web [--clients 16] [--seconds 20]   (builds src/Tunda.Web in Release first)
+// With --inbound: mail intake through POST /api/inbound/mail instead (InboundBench, bench/results/mail.md).
 var connectionString = Environment.GetEnvironmentVariable("TUNDA_DB") ?? throw new InvalidOperationException("Set TUNDA_DB.");
+if (args.Contains("--inbound"))
+{
+    return await InboundBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--clients", 8), Option("--messages", 2000));
+}
+
 var clients = Option("--clients", 16);
 var seconds = Option("--seconds", 20);
 var warmUp = TimeSpan.FromSeconds(Math.Min(5, seconds));

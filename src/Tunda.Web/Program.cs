@@ -13,6 +13,11 @@ if (args is ["staff", .. var staffVerb])
     return await Tunda.Web.Features.Accounts.Staff.StaffCommand.RunAsync(staffVerb, Console.Out, Console.Error);
 }
 
+if (args is ["mail", .. var mailVerb])
+{
+    return await Tunda.Web.Features.Inbound.MailCommand.RunAsync(mailVerb, Console.OpenStandardInput(), Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
@@ -24,6 +29,7 @@ builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);
 builder.Services.AddTundaContacts();
 builder.Services.AddTundaProfile();
 builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
+builder.Services.AddTundaInbound(builder.Configuration);
 builder.AddTundaPlatform();
 
 var app = builder.Build();

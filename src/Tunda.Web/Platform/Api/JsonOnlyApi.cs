@@ -15,12 +15,14 @@ namespace Tunda.Web.Platform.Api;
 /// the JSON content type, even with an empty body; PUT, PATCH and DELETE need it when they
 /// carry a body, for a clear 415 instead of a binding failure.
 /// </remarks>
-public sealed class JsonOnlyApi(RequestDelegate next)
+public sealed class JsonOnlyApi(RequestDelegate next, IEnumerable<MachineApiRoute> machineRoutes)
 {
+    private readonly PathString[] _machineRoutes = [.. machineRoutes.Select(r => r.Path)];
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!ApiRoutes.IsApi(request) || !Changes(request.Method) || request.HasJsonContentType())
+        if (!ApiRoutes.IsApi(request) || !Changes(request.Method) || request.HasJsonContentType() || IsMachineRoute(request.Path))
         {
             return next(context);
         }
@@ -35,6 +37,15 @@ public sealed class JsonOnlyApi(RequestDelegate next)
         return ApiProblems.WriteStatusAsync(context);
     }
 
+    private bool IsMachineRoute(PathString path) => _machineRoutes.Any(route => path.Equals(route, StringComparison.OrdinalIgnoreCase));
+
     private static bool Changes(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 }
+
+/// <summary>
+/// An API route that takes another media type and authenticates without cookies (a bearer token),
+/// so no browser can forge a request to it: <see cref="JsonOnlyApi"/> lets its requests through and
+/// the endpoint checks the media type itself.
+/// </summary>
+public sealed record MachineApiRoute(PathString Path);

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Tunda.Messaging;
+using Tunda.Web.Configuration;
+
+namespace Tunda.Web.Features.Inbound;
+
+/// <summary>
+/// <c>Tunda.Web mail pipe</c>: reads one message on stdin, as Postfix's pipe transport or a
+/// <c>.forward</c> calls it, and stores it through <see cref="InboundMailIntake"/>. Exit codes are
+/// sysexits.h, the language MTAs speak: 0 stored (also a duplicate), 65 input that is not a message
+/// (kept in quarantine), 75 a transient failure (the MTA keeps the message and retries), 64 usage.
+/// </summary>
+public static class MailCommand
+{
+    public const int Ok = 0;
+    public const int Usage = 64;
+    public const int DataError = 65;
+    public const int TempFail = 75;
+
+    public const string UsageText = """
+        usage: mail pipe [--source TEXT]   store the message read on stdin (for an MTA's pipe transport or .forward)
+                         exit 0 stored, 65 not a message (kept in quarantine), 75 try again later
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, Stream input, TextWriter error, Action<IConfigurationBuilder>? configure = null)
+    {
+        string? source = args switch
+        {
+            ["pipe"] => DefaultSource(),
+            ["pipe", "--source", var text] => text,
+            _ => null,
+        };
+        if (source is null)
+        {
+            await error.WriteLineAsync(UsageText);
+            return Usage;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+        builder.Logging.ClearProviders();
+        try
+        {
+            builder.Services.AddTundaEventStore(builder.Configuration);
+            builder.Services.AddTundaMessaging(builder.Configuration);
+            builder.Services.AddTundaInbound(builder.Configuration);
+            await using var app = builder.Build();
+            var limit = app.Services.GetRequiredService<IOptions<InboundOptions>>().Value.MaxMessageBytes;
+            var message = await PipedMessage.ReadAsync(input, limit);
+            return await StoreAsync(app.Services, message, source, error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever went wrong (database down, a setting missing), the MTA still holds the message.
+            await error.WriteLineAsync($"mail pipe: {ex.GetType().Name}: {ex.Message} (exit {TempFail}: the MTA will retry)");
+            return TempFail;
+        }
+    }
+
+    private static async Task<int> StoreAsync(IServiceProvider services, PipedMessage message, string source, TextWriter error)
+    {
+        var intake = services.GetRequiredService<InboundMailIntake>();
+        Task<InboundReceipt> Store() => message.Truncated
+            ? intake.QuarantineAsync(message.Bytes, InboundChannel.Pipe, source, $"too large: more than {message.Limit} bytes; only the first {message.Bytes.Length} kept", CancellationToken.None)
+            : intake.StoreAsync(message.Bytes, InboundChannel.Pipe, source, CancellationToken.None);
+
+        InboundReceipt receipt;
+        try
+        {
+            receipt = await Store();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Mail may arrive before the app first started on this database: create the tables (idempotent) and retry.
+            await services.GetRequiredService<EventStore.EventStore>().MigrateAsync();
+            await services.GetRequiredService<MessageBus>().MigrateAsync();
+            var database = services.GetRequiredService<DatabaseOptions>();
+            await InboundStartup.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), database.Schema);
+            receipt = await Store();
+        }
+
+        var unreadable = message.Truncated ? "too large" : UnreadableMail.Reason(message.Bytes);
+        if (unreadable is not null)
+        {
+            await error.WriteLineAsync($"mail pipe: {unreadable}; kept in quarantine as {receipt.Id}");
+            return DataError;
+        }
+
+        return Ok;
+    }
+
+    /// <summary>Postfix's local delivery (a .forward) names the envelope in SENDER and RECIPIENT.</summary>
+    private static string DefaultSource() =>
+        (Environment.GetEnvironmentVariable("SENDER"), Environment.GetEnvironmentVariable("RECIPIENT")) switch
+        {
+            ({ Length: > 0 } sender, { Length: > 0 } recipient) => $"pipe from <{sender}> to <{recipient}>",
+            (_, { Length: > 0 } recipient) => $"pipe to <{recipient}>",
+            _ => "pipe",
+        };
+}

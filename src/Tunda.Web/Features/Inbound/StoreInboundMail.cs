@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+using Tunda.Domain.Inbound;
+using Tunda.EventStore;
+using Tunda.Mail.Parsing;
+using Tunda.Messaging;
+
+namespace Tunda.Web.Features.Inbound;
+
+/// <summary>
+/// Stores one received message. With <paramref name="QuarantineReason"/> (unreadable or truncated
+/// input) it is kept in quarantine at once and nothing is queued.
+/// </summary>
+internal sealed record StoreInboundMail(ReadOnlyMemory<byte> Raw, InboundChannel Channel, string Source, string? QuarantineReason);
+
+/// <summary>
+/// The row, its <see cref="ProcessInboundMail"/> queue message (or its quarantine event) commit in
+/// one transaction: a message is never stored without being queued, nor queued without its bytes.
+/// </summary>
+internal static class StoreInboundMailHandler
+{
+    // Longer ids are not worth a unique-index entry (btree entries are capped at ~2.7 kB): such a
+    // message is deduplicated by its hash instead.
+    private const int MaxMessageIdLength = 900;
+
+    public static async Task<InboundReceipt> HandleAsync(StoreInboundMail command, MessageContext context, CancellationToken cancellationToken)
+    {
+        var sha256 = SHA256.HashData(command.Raw.Span);
+        var hex = Convert.ToHexStringLower(sha256);
+        // Truncated or unreadable input has no trustworthy Message-ID: the full message may still arrive.
+        var messageId = command.QuarantineReason is null ? MessageIdOf(command.Raw) : null;
+        var id = Guid.CreateVersion7();
+        var status = command.QuarantineReason is null ? InboundStatus.Queued : InboundStatus.Quarantined;
+
+        // A duplicate (same key) only counts itself on the existing row; xmax = 0 tells a fresh insert apart.
+        await using var insert = context.Command($"""
+            INSERT INTO {context.Store.Schema}.inbound_mail (id, channel, source, sha256, message_id, dedupe_key, size, raw, status, quarantine_reason)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (dedupe_key) DO UPDATE SET duplicates_seen = inbound_mail.duplicates_seen + 1, last_duplicate_at = transaction_timestamp()
+            RETURNING id, sha256, xmax = 0, received_at
+            """);
+        insert.Parameters.Add(new() { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid });
+        insert.Parameters.Add(new() { Value = InboundStatus.ChannelName(command.Channel), NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = command.Source, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = sha256, NpgsqlDbType = NpgsqlDbType.Bytea });
+        insert.Parameters.Add(new() { Value = (object?)messageId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = messageId ?? "sha256:" + hex, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = (long)command.Raw.Length, NpgsqlDbType = NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new() { Value = command.Raw, NpgsqlDbType = NpgsqlDbType.Bytea });
+        insert.Parameters.Add(new() { Value = status, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = (object?)command.QuarantineReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+
+        Guid storedId;
+        byte[] storedHash;
+        bool inserted;
+        DateTimeOffset receivedAt;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            storedId = reader.GetGuid(0);
+            storedHash = reader.GetFieldValue<byte[]>(1);
+            inserted = reader.GetBoolean(2);
+            receivedAt = reader.GetFieldValue<DateTimeOffset>(3);
+        }
+
+        if (inserted && command.QuarantineReason is { } reason)
+        {
+            context.Session.Metadata = context.Metadata with { Actor = InboundStatus.UnknownSender };
+            context.Session.StartStream(storedId, InboundMail.StreamType,
+                new InboundMailQuarantined(storedId, InboundStatus.ChannelName(command.Channel), hex, reason, receivedAt));
+        }
+        else if (inserted)
+        {
+            // The row id is the queue message's id too: a replayed intake can never queue it twice.
+            context.Publish(new ProcessInboundMail(storedId), storedId);
+        }
+
+        return new InboundReceipt(storedId, Convert.ToHexStringLower(storedHash), Duplicate: !inserted);
+    }
+
+    private static string? MessageIdOf(ReadOnlyMemory<byte> raw) =>
+        MimeParser.ReadMessageId(raw) is { Length: > 0 and <= MaxMessageIdLength } messageId ? messageId : null;
+}
+
+/// <summary>The stored statuses and names shared by the intake, the processing and the staff reads.</summary>
+internal static class InboundStatus
+{
+    public const string Queued = "queued";
+    public const string Processed = "processed";
+    public const string Quarantined = "quarantined";
+
+    /// <summary>Who caused an intake event when the message could not tell.</summary>
+    public static Actor UnknownSender { get; } = new("unknown", ActorKind.EmailSender);
+
+    public static string ChannelName(InboundChannel channel) => channel switch
+    {
+        InboundChannel.Pipe => "pipe",
+        InboundChannel.Http => "http",
+        InboundChannel.Imap => "imap",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
+    };
+}
