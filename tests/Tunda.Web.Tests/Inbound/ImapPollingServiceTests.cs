@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Tunda.Web.Features.Inbound;
+
+namespace Tunda.Web.Tests.Inbound;
+
+/// <summary>The app itself polls the mailboxes listed under Tunda:Inbound:Imap.</summary>
+public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixture<DovecotServer>
+{
+    [Fact]
+    public async Task a_configured_mailbox_is_polled_by_the_app_without_being_asked()
+    {
+        var mailbox = new ImapMailboxes(dovecot).NewMailbox(processedFolder: "Importati");
+        await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("da-solo"));
+        await using var app = new TundaApp();
+        await using var factory = app.WithWebHostBuilder(builder =>
+        {
+            var prefix = ImapMailboxOptions.Section + ":0:";
+            builder.UseSetting(prefix + "Name", mailbox.Name);
+            builder.UseSetting(prefix + "Host", mailbox.Host);
+            builder.UseSetting(prefix + "Security", "StartTls");
+            builder.UseSetting(prefix + "Port", dovecot.ImapPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting(prefix + "Username", mailbox.Username);
+            builder.UseSetting(prefix + "Password", mailbox.Password);
+            builder.UseSetting(prefix + "ProcessedFolder", "Importati");
+            builder.UseSetting(prefix + "PollInterval", "00:00:01");
+            builder.UseSetting(prefix + "TrustedCertificateFile", dovecot.CertificateFile);
+        });
+        await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await TestMessages.EventuallyAsync(
+            async () => (await InboundRows.ReadAsync(app.Schema)).Any(r => r.MessageId == "da-solo@example.it" && r.Channel == "imap"),
+            "the poller stores the delivered message");
+        await TestMessages.EventuallyAsync(
+            async () => (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Count == 0,
+            "the poller moves it out of INBOX");
+        (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(1);
+    }
+}
