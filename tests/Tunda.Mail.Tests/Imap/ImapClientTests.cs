@@ -139,12 +139,14 @@ public sealed class ImapClientTests(DovecotServer server) : IClassFixture<Doveco
     {
         await using var client = await ImapClient.ConnectAsync(Options(), None);
         await client.CreateFolderAsync("Già importati", None);
+        await client.CreateFolderAsync("Pratiche \"urgenti\" (2026) \\ 100%", None);
         var uid = (await client.AppendAsync("INBOX", ImapTestMessages.Simple("sposta"), [], None))!.Value;
         await client.SelectAsync("INBOX", None);
 
         await client.MoveAsync([uid], "Già importati", None);
 
         (await client.ListFoldersAsync(None)).ShouldContain(f => f.Name == "Già importati");
+        (await client.ListFoldersAsync(None)).ShouldContain(f => f.Name == "Pratiche \"urgenti\" (2026) \\ 100%");
         (await client.UidSearchAsync("ALL", None)).ShouldBeEmpty();
         (await client.SelectAsync("Già importati", None)).Exists.ShouldBe(1);
     }
