@@ -1,10 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Tunda.Mail;
 
 /// <summary>RFC 2047 encoded words for non-ASCII text in headers (UTF-8, B encoding).</summary>
-public static partial class EncodedWords
+public static class EncodedWords
 {
     /// <summary>An encoded word may be at most 75 characters (RFC 2047 section 2).</summary>
     public const int MaxWordLength = 75;
@@ -48,59 +47,14 @@ public static partial class EncodedWords
     }
 
     /// <summary>
-    /// Decodes the encoded words in a header value (B and Q, UTF-8 or any charset .NET knows);
-    /// whitespace between adjacent encoded words is dropped, as RFC 2047 section 6.2 asks.
-    /// Malformed words are left as they are.
+    /// Decodes the encoded words in a header value (B and Q, any charset .NET knows); adjacent words
+    /// are joined before decoding, as RFC 2047 section 6.2 asks. Malformed words, and words in a charset
+    /// .NET does not know, are left as they are (the parser of received mail reads those too).
     /// </summary>
-    public static string Decode(string value)
-    {
-        var result = new StringBuilder();
-        var last = 0;
-        var previousWasWord = false;
-        foreach (Match match in WordPattern().Matches(value))
-        {
-            var between = value[last..match.Index];
-            var decoded = TryDecode(match);
-            if (decoded is null)
-            {
-                continue;
-            }
-
-            if (!(previousWasWord && string.IsNullOrWhiteSpace(between)))
-            {
-                result.Append(between);
-            }
-
-            result.Append(decoded);
-            last = match.Index + match.Length;
-            previousWasWord = true;
-        }
-
-        return result.Append(value[last..]).ToString();
-    }
+    public static string Decode(string value) => Parsing.EncodedWordDecoder.Decode(value, int.MaxValue, out _, readUnknownCharsets: false);
 
     /// <summary>Base64 turns 3 bytes into 4 characters: the most bytes whose encoding fits between prefix and suffix.</summary>
     private static int MaxBytesFor(int wordLength) => (wordLength - Prefix.Length - Suffix.Length) / 4 * 3;
 
     private static string Word(List<byte> bytes) => Prefix + Convert.ToBase64String(bytes.ToArray()) + Suffix;
-
-    private static string? TryDecode(Match match)
-    {
-        try
-        {
-            var encoding = Encoding.GetEncoding(match.Groups["charset"].Value.Split('*')[0]);
-            var text = match.Groups["text"].Value;
-            var bytes = match.Groups["encoding"].Value.ToUpperInvariant() == "B"
-                ? Convert.FromBase64String(text)
-                : QuotedPrintable.Decode(text.Replace('_', ' '));
-            return encoding.GetString(bytes);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    [GeneratedRegex(@"=\?(?<charset>[^?\s]+)\?(?<encoding>[BbQq])\?(?<text>[^?\s]*)\?=")]
-    private static partial Regex WordPattern();
 }

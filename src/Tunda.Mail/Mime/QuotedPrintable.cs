@@ -46,37 +46,5 @@ public static class QuotedPrintable
     }
 
     /// <summary>Decodes tolerantly: soft breaks removed, a malformed escape kept as it is.</summary>
-    public static byte[] Decode(string text)
-    {
-        var output = new List<byte>(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c != '=')
-            {
-                output.AddRange(c < 128 ? [(byte)c] : Encoding.UTF8.GetBytes(c.ToString()));
-                continue;
-            }
-
-            if (i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n')
-            {
-                i += 2;
-            }
-            else if (i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i += 1;
-            }
-            else if (i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
-            {
-                output.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                output.Add((byte)'=');
-            }
-        }
-
-        return [.. output];
-    }
+    public static byte[] Decode(string text) => Parsing.TransferDecoding.QuotedPrintable(Encoding.UTF8.GetBytes(text), underscoreIsSpace: false);
 }

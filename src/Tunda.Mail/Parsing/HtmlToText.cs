@@ -1,0 +1,144 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Tunda.Mail.Parsing;
+
+/// <summary>Readable text from an HTML-only mail: paragraphs and line breaks kept, list items marked, scripts and styles skipped.</summary>
+internal static class HtmlToText
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "head", "title", "noscript", "template", "svg" };
+
+    private static readonly HashSet<string> Paragraphs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl",
+    };
+
+    private static readonly HashSet<string> Lines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "div", "tr", "li", "section", "article", "header", "footer", "main", "nav", "aside", "address", "center", "dt", "dd", "hr", "form", "caption", "figure",
+    };
+
+    public static string Convert(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var text = new StringBuilder();
+        Walk(document.Body ?? (INode)document, text, preformatted: false);
+        return Tidy(text);
+    }
+
+    private static void Walk(INode node, StringBuilder text, bool preformatted)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText textNode)
+            {
+                AppendText(text, textNode.Data, preformatted);
+            }
+            else if (child is IElement element && !Skipped.Contains(element.LocalName))
+            {
+                WalkElement(element, text, preformatted);
+            }
+        }
+    }
+
+    private static void WalkElement(IElement element, StringBuilder text, bool preformatted)
+    {
+        var name = element.LocalName;
+        switch (name)
+        {
+            case "br":
+                text.Append('\n');
+                return;
+            case "img":
+                AppendText(text, element.GetAttribute("alt") ?? "", preformatted);
+                return;
+            case "td" or "th" when text.Length > 0 && text[^1] != '\n':
+                text.Append(' ');
+                break;
+            default:
+                break;
+        }
+
+        var paragraph = Paragraphs.Contains(name);
+        var line = paragraph || Lines.Contains(name);
+        if (line)
+        {
+            BreakLine(text, paragraph ? 2 : 1);
+        }
+
+        if (name == "li")
+        {
+            text.Append("- ");
+        }
+
+        Walk(element, text, preformatted || name == "pre");
+        if (line)
+        {
+            BreakLine(text, paragraph ? 2 : 1);
+        }
+    }
+
+    private static void AppendText(StringBuilder text, string data, bool preformatted)
+    {
+        if (preformatted)
+        {
+            text.Append(data);
+            return;
+        }
+
+        foreach (var c in data)
+        {
+            if (char.IsWhiteSpace(c) && c != '\u00a0')
+            {
+                if (text.Length > 0 && text[^1] is not (' ' or '\n'))
+                {
+                    text.Append(' ');
+                }
+            }
+            else
+            {
+                text.Append(c == '\u00a0' ? ' ' : c);
+            }
+        }
+    }
+
+    /// <summary>Ends the current line, with <paramref name="breaks"/> = 2 leaving a blank line (never more than one).</summary>
+    private static void BreakLine(StringBuilder text, int breaks)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var existing = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\n'; i--)
+        {
+            existing++;
+        }
+
+        text.Append('\n', Math.Max(0, breaks - existing));
+    }
+
+    private static string Tidy(StringBuilder text)
+    {
+        var lines = text.ToString().Split('\n').Select(l => l.TrimEnd());
+        var result = new StringBuilder();
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            blank = line.Length == 0 ? blank + 1 : 0;
+            if (blank <= 1)
+            {
+                result.Append(line).Append('\n');
+            }
+        }
+
+        return result.ToString().Trim('\n');
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using Tunda.Mail.Parsing;
+
+namespace Tunda.Mail.Tests.Parsing;
+
+public sealed class HeaderBlockTests
+{
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void headers_and_body_are_read_with_any_line_ending(string newline)
+    {
+        var text = "Subject: Ciao\nFrom: a@example.com\n\nriga uno\nriga due\n".Replace("\n", newline, StringComparison.Ordinal);
+
+        var message = Parse.Bytes(Encoding.UTF8.GetBytes(text));
+
+        message.Subject.ShouldBe("Ciao");
+        message.From.Single().Address.ShouldBe("a@example.com");
+        message.TextBody.ShouldBe("riga uno\nriga due\n");
+    }
+
+    [Fact]
+    public void mbox_from_line_is_skipped()
+    {
+        var message = Parse.Message("From a@example.com Thu Dec  3 10:00:00 2026\nSubject: Hi\n\nbody");
+
+        message.Headers.Count.ShouldBe(1);
+        message.Subject.ShouldBe("Hi");
+    }
+
+    [Fact]
+    public void folded_values_are_unfolded_and_raw_bytes_kept()
+    {
+        var message = Parse.Message("Subject: una\n  lunga\n\triga\nX-Empty:\n value on next line\n\nbody");
+
+        message.Subject.ShouldBe("una  lunga riga");
+        Encoding.ASCII.GetString(message.Headers[0].RawValue).ShouldBe(" una\r\n  lunga\r\n\triga");
+        message.Headers["X-Empty"].ShouldBe("value on next line");
+    }
+
+    [Fact]
+    public void a_garbage_line_between_headers_is_skipped_as_a_problem()
+    {
+        var message = Parse.Message("Subject: Hi\nthis is not a header\nFrom: a@example.com\n\nbody");
+
+        message.From.Single().Address.ShouldBe("a@example.com");
+        message.Problems.ShouldContain(p => p.Contains("without a field name", StringComparison.Ordinal));
+        message.TextBody.ShouldBe("body");
+    }
+
+    [Fact]
+    public void a_body_without_blank_line_starts_at_the_first_line_that_is_no_header()
+    {
+        var message = Parse.Message("Subject: Hi\nHello, this is the text\nsecond line");
+
+        message.Subject.ShouldBe("Hi");
+        message.TextBody.ShouldBe("Hello, this is the text\nsecond line");
+    }
+
+    [Fact]
+    public void message_id_is_read_from_the_header_block_only()
+    {
+        var raw = Encoding.ASCII.GetBytes("From: a@b.it\r\nMessage-ID:\r\n <abc@host.example> (comment)\r\n\r\nMessage-ID: <other@x>");
+
+        MimeParser.ReadMessageId(raw).ShouldBe("abc@host.example");
+        MimeParser.ReadMessageId(Encoding.ASCII.GetBytes("Subject: x\r\n\r\nMessage-ID: <a@b>")).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("<a@b.example>", "a@b.example")]
+    [InlineData("a@b.example", "a@b.example")]
+    [InlineData("(old) <a@b.example> (new)", "a@b.example")]
+    [InlineData("   ", null)]
+    public void message_id_brackets_and_comments_are_removed(string value, string? expected)
+    {
+        Parse.Message($"Message-ID: {value}\n\nx").MessageId.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void references_and_in_reply_to_are_lists_of_bare_ids()
+    {
+        var message = Parse.Message("In-Reply-To: <p@x.it> (Mario's message)\nReferences: <a@x.it>\n <b@x.it> c@x.it\n\nx");
+
+        message.InReplyTo.ShouldBe("p@x.it");
+        message.References.ShouldBe(["a@x.it", "b@x.it", "c@x.it"]);
+    }
+}
