@@ -159,6 +159,39 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
     }
 
     [Fact]
+    public async Task a_mailbox_another_node_is_polling_is_skipped_untouched()
+    {
+        var mailbox = _mailboxes.NewMailbox();
+        await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("altro-nodo"));
+        await using var otherNode = await TestDatabase.DataSource.OpenConnectionAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('tunda-imap:' || $1, 0))", otherNode))
+        {
+            hold.Parameters.Add(new() { Value = mailbox.Name });
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var outcome = await NewPoller().PollOnceAsync(mailbox, None);
+
+        outcome.ShouldBe(ImapPollOutcome.Busy);
+        (await ImportedAsync()).ShouldBeEmpty();
+        (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Single().HasFlag("\\Seen").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task a_refused_login_imports_nothing_and_leaves_no_checkpoint()
+    {
+        var mailbox = _mailboxes.NewMailbox();
+        await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("password-errata"));
+        mailbox.Password = "sbagliata";
+
+        var error = await Should.ThrowAsync<ImapException>(() => NewPoller().PollOnceAsync(mailbox, None));
+
+        error.Status.ShouldBe("NO");
+        (await ImportedAsync()).ShouldBeEmpty();
+        (await _app.Services.GetRequiredService<ImapCheckpoints>().GetAsync(mailbox.Name, "INBOX", None)).ShouldBeNull();
+    }
+
+    [Fact]
     public void plain_text_is_refused_for_a_server_that_is_not_on_this_machine()
     {
         var mailbox = _mailboxes.NewMailbox();

@@ -36,7 +36,7 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         }
         finally
         {
-            await TryLockAsync(lockConnection, mailbox.Name, "pg_advisory_unlock", CancellationToken.None);
+            await UnlockAsync(lockConnection, mailbox.Name);
         }
     }
 
@@ -133,6 +133,18 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
     {
         var usable = flags.Where(f => f.StartsWith('\\') || folder.CanCreateKeywords).ToList();
         return usable.Count == 0 ? Task.CompletedTask : client.AddFlagsAsync([uid], usable, ct);
+    }
+
+    /// <summary>A broken connection has released the lock already; its error must not hide the poll's own.</summary>
+    private static async Task UnlockAsync(NpgsqlConnection connection, string mailbox)
+    {
+        try
+        {
+            await TryLockAsync(connection, mailbox, "pg_advisory_unlock", CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+        }
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string mailbox, string function, CancellationToken ct)
