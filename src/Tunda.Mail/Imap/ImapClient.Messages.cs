@@ -103,12 +103,6 @@ public sealed partial class ImapClient
         return code is ["APPENDUID", _, var uid] && long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    public async Task CreateFolderAsync(string folder, CancellationToken ct) =>
-        await _connection.ExecuteAsync(ImapCommand.Of("CREATE").String(ImapFolderName.Encode(folder)), ct);
-
-    public async Task DeleteFolderAsync(string folder, CancellationToken ct) =>
-        await _connection.ExecuteAsync(ImapCommand.Of("DELETE").String(ImapFolderName.Encode(folder)), ct);
-
     private static IEnumerable<Dictionary<string, ImapToken>> FetchItems(ImapCompletion completion)
     {
         foreach (var response in completion.Untagged.Where(r => r.Is("FETCH") && r.Tokens.Count >= 3))
