@@ -16,6 +16,7 @@ public class DovecotServer : IAsyncLifetime
     private static readonly string[] Binaries = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"];
 
     private readonly string _extraSettings;
+    private readonly bool _markSent;
     private readonly string _root = Directory.CreateTempSubdirectory("tunda-dovecot-").FullName;
     private readonly string _password = $"p{Guid.NewGuid():N}";
     private Process? _process;
@@ -26,7 +27,12 @@ public class DovecotServer : IAsyncLifetime
     }
 
     /// <param name="extraSettings">More dovecot.conf lines, e.g. an imap_capability without MOVE.</param>
-    protected DovecotServer(string extraSettings) => _extraSettings = extraSettings;
+    /// <param name="markSent">False: the Sent folder exists without the \Sent attribute, as on a server without SPECIAL-USE.</param>
+    protected DovecotServer(string extraSettings, bool markSent = true)
+    {
+        _extraSettings = extraSettings;
+        _markSent = markSent;
+    }
 
     public string Host => "127.0.0.1";
 
@@ -58,7 +64,7 @@ public class DovecotServer : IAsyncLifetime
         WriteCertificate();
         ImapPort = FreePort();
         ImapsPort = FreePort();
-        var config = DovecotConfig.Write(_root, ImapPort, ImapsPort, _password, _extraSettings);
+        var config = DovecotConfig.Write(_root, ImapPort, ImapsPort, _password, _extraSettings, _markSent);
 
         _process = Process.Start(new ProcessStartInfo(binary, ["-F", "-c", config])
         {

@@ -24,6 +24,17 @@ public sealed class MinimalImapServerTests(MinimalDovecotServer server) : IClass
     }
 
     [Fact]
+    public async Task the_sent_folder_keeps_its_special_use_in_a_plain_list()
+    {
+        await using var client = await ImapClient.ConnectAsync(Options(), None);
+
+        var folders = await client.ListFoldersAsync(None);
+
+        client.Has("LIST-EXTENDED").ShouldBeFalse();
+        folders.Single(f => f.Name == "Sent").IsSent.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task without_move_a_message_is_copied_flagged_deleted_and_expunged()
     {
         await using var client = await ImapClient.ConnectAsync(Options(), None);

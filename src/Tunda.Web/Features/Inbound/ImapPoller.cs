@@ -15,6 +15,12 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
     public const string ImportedKeyword = "$TundaImported";
     public const string TooLargeKeyword = "$TundaTooLarge";
 
+    /// <summary>For servers without SPECIAL-USE: the names clients give the Sent folder (English and Italian).</summary>
+    private static readonly HashSet<string> CommonSentNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Sent", "Sent Items", "Sent Messages", "Sent Mail", "Posta inviata", "Inviati", "Elementi inviati", "Messaggi inviati",
+    };
+
     public async Task<ImapPollOutcome> PollOnceAsync(ImapMailboxOptions mailbox, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
@@ -109,7 +115,7 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         var folders = await client.ListFoldersAsync(ct);
         var source = folders.FirstOrDefault(f => SameFolder(f.Name, mailbox.Folder))
             ?? throw new ImapException($"Mailbox '{mailbox.Name}': the folder '{mailbox.Folder}' does not exist on {mailbox.Host}.");
-        if (source.IsSent)
+        if (source.IsSent || (!folders.Any(f => f.IsSent) && CommonSentNames.Contains(source.Name.Split(source.Delimiter ?? "/")[^1])))
         {
             throw new ImapException($"Mailbox '{mailbox.Name}': the folder '{mailbox.Folder}' is the Sent folder (\\Sent), which is never read.");
         }
