@@ -17,6 +17,9 @@ internal static class DovecotConfig
         var loginUser = asRoot ? "dovenull" : Environment.UserName;
         var internalUser = asRoot ? "dovecot" : Environment.UserName;
         var mailIds = asRoot ? "uid=65534 gid=65534" : string.Create(CultureInfo.InvariantCulture, $"uid={uid} gid={gid}");
+
+        // Only root may chroot; without it login processes run in the folder as the same user.
+        var chroot = asRoot ? "" : "chroot =";
         var path = Path.Combine(root, "dovecot.conf");
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $$"""
             protocols = imap
@@ -45,6 +48,7 @@ internal static class DovecotConfig
               args = {{mailIds}} home={{root}}/mail/%u
             }
             service imap-login {
+              {{chroot}}
               inet_listener imap {
                 address = 127.0.0.1
                 port = {{imapPort}}
@@ -61,6 +65,9 @@ internal static class DovecotConfig
                 {{(markSent ? "special_use = \\Sent" : "")}}
                 auto = create
               }
+            }
+            service anvil {
+              {{chroot}}
             }
             {{extraSettings}}
 
