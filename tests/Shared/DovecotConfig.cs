@@ -31,7 +31,7 @@ internal static class DovecotConfig
             info_log_path = {{root}}/dovecot.log
             default_login_user = {{loginUser}}
             default_internal_user = {{internalUser}}
-            default_internal_group = {{(asRoot ? "dovecot" : internalUser)}}
+            default_internal_group = {{(asRoot ? "dovecot" : GroupName(gid))}}
             first_valid_uid = 1
             ssl = yes
             ssl_cert = <{{root}}/cert.pem
@@ -74,6 +74,10 @@ internal static class DovecotConfig
             """));
         return path;
     }
+
+    private static string GroupName(int gid) =>
+        File.ReadLines("/etc/group").Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 2 && f[2] == gid.ToString(CultureInfo.InvariantCulture))?[0]
+        ?? Environment.UserName;
 
     private static (int Uid, int Gid) CurrentIds()
     {
