@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tunda.Web.Configuration;
 using Tunda.Web.Features.Inbound;
 
 namespace Tunda.Web.Tests.Inbound;
@@ -37,4 +40,34 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             "the poller moves it out of INBOX");
         (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public void without_configured_mailboxes_nothing_polls()
+    {
+        var services = new ServiceCollection().AddTundaImapIntake(Configuration([]));
+
+        services.ShouldNotContain(d => d.ServiceType == typeof(IHostedService));
+    }
+
+    [Theory]
+    [InlineData("Password", "", "Password")]
+    [InlineData("Security", "None", "Security None")]
+    [InlineData("Folder", "", "Folder")]
+    public void a_mailbox_that_cannot_work_stops_the_app_at_startup(string key, string value, string complaint)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Name"] = "supporto", ["Host"] = "imap.example.it", ["Username"] = "supporto@example.it", ["Password"] = "segreta",
+            [key] = value,
+        };
+
+        var error = Should.Throw<InvalidOperationException>(() => new ServiceCollection().AddTundaImapIntake(Configuration(settings)));
+
+        error.Message.ShouldContain(complaint);
+        error.Message.ShouldNotContain("segreta");
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> mailbox) => new ConfigurationBuilder()
+        .AddInMemoryCollection(mailbox.ToDictionary(kv => $"{ImapMailboxOptions.Section}:0:{kv.Key}", kv => kv.Value))
+        .Build();
 }
