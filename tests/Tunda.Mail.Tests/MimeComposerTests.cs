@@ -105,12 +105,61 @@ public sealed partial class MimeComposerTests
         var mail = ComposedMail.Of(ComposedMail.Simple("è" + new string('x', 150)) with
         {
             To = [new MailboxAddress("a@example.it", new string('à', 40))],
-            Headers = [new("X-A-Rather-Long-Field-Name-For-Testing", "Società " + new string('y', 90))],
+            Headers = [new("X-A-Rather-Long-Field-Name-For-Testing", "Società " + new string('y', 50))],
         });
 
         mail.RawHeaderLines.ShouldAllBe(l => l.Length <= 78);
         mail.Header("Subject").ShouldBe("è" + new string('x', 150));
-        mail.Header("X-A-Rather-Long-Field-Name-For-Testing").ShouldBe("Società " + new string('y', 90));
+        mail.Header("X-A-Rather-Long-Field-Name-For-Testing").ShouldBe("Società " + new string('y', 50));
+    }
+
+    [Fact]
+    public void a_long_url_in_an_extra_field_stays_whole_because_structured_fields_cannot_hold_encoded_words()
+    {
+        var url = "<https://tunda.example/disiscriviti?token=" + new string('a', 120) + ">";
+
+        var mail = ComposedMail.Of(ComposedMail.Simple() with { Headers = [new("List-Unsubscribe", url), new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")] });
+
+        mail.RawHeaderLines.ShouldContain("List-Unsubscribe: " + url);
+        mail.Header("List-Unsubscribe").ShouldBe(url);
+        mail.Header("List-Unsubscribe-Post").ShouldBe("List-Unsubscribe=One-Click");
+        mail.RawHeaders.ShouldNotContain("=?UTF-8?");
+    }
+
+    [Fact]
+    public void a_word_longer_than_any_header_line_may_be_is_encoded_rather_than_breaking_the_line_limit()
+    {
+        var mail = ComposedMail.Of(ComposedMail.Simple() with { Headers = [new("X-Token", new string('a', 1000))] });
+
+        mail.RawHeaderLines.ShouldAllBe(l => l.Length <= 78);
+        mail.Header("X-Token").ShouldBe(new string('a', 1000));
+    }
+
+    [Theory]
+    [InlineData("Avviso\u000bnascosto")]
+    [InlineData("Esc\u001b[31m rosso")]
+    [InlineData("Riga\u2028separata")]
+    [InlineData("Riga\u0085NEL")]
+    [InlineData("Canc\u007fellato")]
+    public void control_and_unicode_line_separators_in_a_subject_are_encoded_and_decode_back(string escaped)
+    {
+        var subject = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var mail = ComposedMail.Of(ComposedMail.Simple(subject));
+
+        mail.Bytes.ShouldAllBe(b => b >= 32 && b < 127 || b == '\r' || b == '\n' || b == '\t');
+        mail.Header("Subject").ShouldBe(subject);
+    }
+
+    [Theory]
+    [InlineData("=?UTF-8?B?c3VwcG9ydEB0dW5kYS5pdA==?=")]
+    [InlineData("Mario =?ISO-8859-1?Q?Rossi?=")]
+    public void a_display_name_that_looks_like_an_encoded_word_is_encoded_so_it_reads_back_literally(string name)
+    {
+        var mail = ComposedMail.Of(ComposedMail.Simple() with { To = [new MailboxAddress("a@example.it", name)] });
+
+        mail.Header("To").ShouldBe($"{name} <a@example.it>");
+        mail.RawHeaders.ShouldNotContain(name);
     }
 
     [Fact]
@@ -136,7 +185,14 @@ public sealed partial class MimeComposerTests
     [InlineData("DisplayName", "Mario\r\nBcc: vittima@example.it")]
     [InlineData("Address", "mario@example.it\r\nBcc: vittima@example.it")]
     [InlineData("MessageId", "x@y\r\nBcc: vittima@example.it")]
+    [InlineData("InReplyTo", "<x@y>\r\nBcc: vittima@example.it")]
+    [InlineData("References", "<x@y>\nBcc: vittima@example.it")]
+    [InlineData("FromName", "Tunda\rBcc: vittima@example.it")]
+    [InlineData("CcAddress", "luca@example.it\nBcc: vittima@example.it")]
     [InlineData("Header", "valore\r\nBcc: vittima@example.it")]
+    [InlineData("Header", "valore\n\r\n<html>corpo finto")]
+    [InlineData("HeaderName", "X-Note\r\nBcc")]
+    [InlineData("Subject", "Ciao\0nul")]
     public void a_line_break_in_any_header_value_is_refused(string where, string value)
     {
         Should.Throw<ArgumentException>(() => MimeComposer.Compose(where switch
@@ -145,8 +201,25 @@ public sealed partial class MimeComposerTests
             "DisplayName" => ComposedMail.Simple() with { To = [new MailboxAddress("a@example.it", value)] },
             "Address" => ComposedMail.Simple() with { To = [new MailboxAddress(value)] },
             "MessageId" => ComposedMail.Simple() with { MessageId = value },
+            "InReplyTo" => ComposedMail.Simple() with { InReplyTo = value },
+            "References" => ComposedMail.Simple() with { References = ["<a@b>", value] },
+            "FromName" => ComposedMail.Simple() with { From = new MailboxAddress("support@tunda.example", value) },
+            "CcAddress" => ComposedMail.Simple() with { Cc = [new MailboxAddress(value)] },
+            "HeaderName" => ComposedMail.Simple() with { Headers = [new(value, "x")] },
             _ => ComposedMail.Simple() with { Headers = [new("X-Note", value)] },
         }));
+    }
+
+    [Theory]
+    [InlineData("<a@b> <c@d>")]
+    [InlineData("a@b>")]
+    [InlineData("<>")]
+    [InlineData("<a b@c>")]
+    [InlineData("<à@b>")]
+    public void threading_ids_that_are_not_one_message_id_are_refused(string id)
+    {
+        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { InReplyTo = id }));
+        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { References = [id] }));
     }
 
     [Theory]

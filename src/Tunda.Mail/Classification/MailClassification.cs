@@ -39,4 +39,14 @@ public sealed record MailClassification(
 {
     /// <summary>True for anything but personal mail: never send an automatic answer to it.</summary>
     public bool IsAutomatic => Kind != MailKind.Personal;
+
+    /// <summary>
+    /// The sender asked for no automatic answers (Exchange's X-Auto-Response-Suppress: All, AutoReply or
+    /// OOF). Outlook sets it on mail a person sends too (meeting answers, some add-ins), so on its own
+    /// it does not make the mail automatic: a ticket is still opened, only the acknowledgement is skipped.
+    /// </summary>
+    public bool SenderAsksNoAutoReply { get; init; }
+
+    /// <summary>Whether an automatic acknowledgement may be sent back to this mail.</summary>
+    public bool MayAnswerAutomatically => !IsAutomatic && !SenderAsksNoAutoReply;
 }

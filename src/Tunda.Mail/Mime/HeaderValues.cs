@@ -45,5 +45,6 @@ internal static class HeaderValues
         return $"<{bare}>";
     }
 
-    public static bool IsAscii(string value) => value.All(c => c < 128);
+    /// <summary>Visible ASCII, space and tab: what unstructured header text may hold as it is (RFC 5322 section 3.2.5).</summary>
+    public static bool IsPrintableAscii(string value) => value.All(c => c is (>= ' ' and < (char)127) or '\t');
 }

@@ -11,6 +11,9 @@ internal sealed class HeaderWriter
 {
     public const int FoldAt = 78;
 
+    /// <summary>RFC 5322 section 2.1.1: no line may be longer than 998 characters (CRLF excluded).</summary>
+    public const int MaxLineLength = 998;
+
     private readonly StringBuilder _text = new();
 
     public void Add(string name, IEnumerable<string> tokens)
@@ -36,10 +39,13 @@ internal sealed class HeaderWriter
 
     /// <summary>
     /// Free text (Subject, extra fields): ASCII words stay readable; each run of words that needs
-    /// encoding (non-ASCII, "=?", too long for a line) becomes encoded words. The spaces inside a run
-    /// are encoded with it, because decoders drop the whitespace between two adjacent encoded words.
+    /// encoding (non-ASCII, control characters, "=?", too long for a line) becomes encoded words. The
+    /// spaces inside a run are encoded with it, because decoders drop the whitespace between two
+    /// adjacent encoded words. With <paramref name="longWordsStayWhole"/> a long ASCII word (a URL in
+    /// List-Unsubscribe) is written as it is on a line of its own: a structured field may not hold
+    /// encoded words, and a line may be up to 998 characters long (only a longer word is encoded).
     /// </summary>
-    public void AddText(string name, string value)
+    public void AddText(string name, string value, bool longWordsStayWhole = false)
     {
         HeaderValues.RejectLineBreaks(value, name);
         var words = value.Length == 0 ? [] : value.Split(' ');
@@ -48,7 +54,12 @@ internal sealed class HeaderWriter
         for (var i = 0; i < words.Length; i++)
         {
             var room = tokens.Count == 0 && run.Count == 0 ? FirstLineRoom(name) : FoldAt - 1;
-            var continuesRun = run.Count > 0 && words[i].Length == 0 && words.Skip(i + 1).FirstOrDefault(w => w.Length > 0) is { } next && NeedsEncoding(next, FoldAt - 1);
+            if (longWordsStayWhole)
+            {
+                room = MaxLineLength - name.Length - 2;
+            }
+
+            var continuesRun = run.Count > 0 && words[i].Length == 0 && words.Skip(i + 1).FirstOrDefault(w => w.Length > 0) is { } next && NeedsEncoding(next, longWordsStayWhole ? MaxLineLength - 1 : FoldAt - 1);
             if (NeedsEncoding(words[i], room) || continuesRun)
             {
                 run.Add(words[i]);
@@ -64,7 +75,7 @@ internal sealed class HeaderWriter
     }
 
     private static bool NeedsEncoding(string word, int room) =>
-        word.Length > room || !HeaderValues.IsAscii(word) || word.Contains("=?", StringComparison.Ordinal);
+        word.Length > room || !HeaderValues.IsPrintableAscii(word) || word.Contains("=?", StringComparison.Ordinal);
 
     private static void EncodeRun(List<string> tokens, List<string> run, string name)
     {
@@ -102,13 +113,15 @@ internal sealed class HeaderWriter
     /// <summary>A display name: an atom, a quoted string, or encoded words when it is not ASCII.</summary>
     private static IEnumerable<string> Phrase(string displayName, int firstWordLength)
     {
-        if (!HeaderValues.IsAscii(displayName) || displayName.Length > FoldAt - 4)
+        // "=?" is encoded too: many readers decode encoded words even inside a quoted string, which
+        // would let a name show as something other than what was given.
+        if (!HeaderValues.IsPrintableAscii(displayName) || displayName.Length > FoldAt - 4 || displayName.Contains("=?", StringComparison.Ordinal))
         {
             return EncodedWords.Encode(displayName, firstWordLength);
         }
 
         var isAtom = displayName.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c));
-        if (isAtom && !displayName.Contains("=?", StringComparison.Ordinal))
+        if (isAtom)
         {
             return [displayName];
         }

@@ -70,7 +70,7 @@ public static class MimeComposer
                 throw new ArgumentException($"The {name} field is written by the composer; set it through the message's own property.", nameof(message));
             }
 
-            headers.AddText(name, value);
+            headers.AddText(name, value, longWordsStayWhole: true);
         }
 
         headers.Add("MIME-Version", ["1.0"]);

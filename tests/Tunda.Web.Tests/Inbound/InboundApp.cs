@@ -29,17 +29,22 @@ internal sealed class InboundApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<InboundApp> StartAsync(string? token = Token)
+    /// <param name="connectionString">Another database than the test one (e.g. an unreachable one); the app then does not wait for its tables.</param>
+    public static async Task<InboundApp> StartAsync(string? token = Token, string? connectionString = null)
     {
-        var app = new TundaApp();
+        var app = new TundaApp(connectionString: connectionString);
         var factory = app.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Tunda:Inbound:HttpToken", token ?? "");
             builder.UseSetting("Tunda:Inbound:MaxMessageBytes", MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Tunda:Inbound:TrustedAuthServId", "mx.tunda.test");
         });
-        await factory.BusReadyAsync();
-        await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        if (connectionString is null)
+        {
+            await factory.BusReadyAsync();
+            await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         return new InboundApp(app, factory);
     }
 

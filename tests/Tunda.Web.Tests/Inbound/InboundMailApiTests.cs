@@ -119,6 +119,23 @@ public sealed class InboundMailApiTests
     }
 
     [Fact]
+    public async Task the_same_message_posted_eight_times_at_once_is_stored_and_handled_once()
+    {
+        await using var app = await InboundApp.StartAsync();
+        var raw = SampleMail.Personal(messageId: "in-parallelo@example.it");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.PostAsync(raw)));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Accepted);
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadFromJsonAsync<JsonElement>()));
+        bodies.Count(b => !b.GetProperty("duplicate").GetBoolean()).ShouldBe(1);
+        bodies.Select(b => b.GetProperty("id").GetGuid()).Distinct().ShouldHaveSingleItem();
+        await app.ProcessedAsync();
+        (await app.RowsAsync()).ShouldHaveSingleItem().DuplicatesSeen.ShouldBe(7);
+        (await app.EventCountAsync("inbound_mail_received")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_message_without_message_id_is_deduplicated_by_its_hash()
     {
         await using var app = await InboundApp.StartAsync();
@@ -153,6 +170,18 @@ public sealed class InboundMailApiTests
         row.QuarantineReason.ShouldNotBeNull().ShouldContain("unreadable");
         (await InboundRows.QueuedCountAsync(app.Schema)).ShouldBe(0);
         (await app.EventCountAsync("inbound_mail_quarantined")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_unreachable_database_is_answered_503_so_the_sender_tries_again()
+    {
+        await using var app = await InboundApp.StartAsync(connectionString: "Host=127.0.0.1;Port=1;Username=tunda;Password=x;Database=tunda;Timeout=3");
+
+        var answer = await app.PostAsync(SampleMail.Personal());
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        answer.Headers.RetryAfter.ShouldNotBeNull();
+        (await answer.Content.ReadAsStringAsync()).ShouldContain("inbound.unavailable");
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class QuarantinePageTests
         var stored = await app.Get<InboundMailIntake>().StoreAsync(garbage, InboundChannel.Http, "http 203.0.113.9", CancellationToken.None);
         var (support, _, _) = await StaffKit.SignedInAsync(app, "assistenza@tunda.it", StaffRoles.Support);
 
+        (await support.GetStringAsync(new Uri("/staff", UriKind.Relative))).ShouldContain("href=\"/staff/posta/quarantena\"");
         var page = await support.GetStringAsync(new Uri("/staff/posta/quarantena", UriKind.Relative));
         page.ShouldContain("Posta in quarantena");
         page.ShouldContain("http 203.0.113.9");
@@ -55,6 +56,7 @@ public sealed class QuarantinePageTests
         (await customer.GetAsync(new Uri($"/staff/posta/quarantena?handler=Eml&id={id}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await customer.GetAsync(new Uri("/api/staff/inbound/quarantine", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await customer.GetAsync(new Uri($"/api/staff/inbound/{id}/raw", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await billing.GetStringAsync(new Uri("/staff", UriKind.Relative))).ShouldNotContain("/staff/posta/quarantena");
         (await billing.GetAsync(new Uri("/staff/posta/quarantena", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await billing.GetAsync(new Uri("/api/staff/inbound/quarantine", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

@@ -74,7 +74,7 @@ public static class InboundMailApi
         InboundReceipt receipt;
         try
         {
-            receipt = await intake.StoreAsync(raw, InboundChannel.Http, $"http {http.Connection.RemoteIpAddress}", http.RequestAborted);
+            receipt = await intake.StoreAsync(raw, InboundChannel.Http, $"http {http.Connection.RemoteIpAddress?.ToString() ?? "(no address)"}", http.RequestAborted);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

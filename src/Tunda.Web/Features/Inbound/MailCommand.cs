@@ -37,9 +37,7 @@ public static class MailCommand
             return Usage;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        configure?.Invoke(builder.Configuration);
-        builder.Logging.ClearProviders();
+        var builder = CommandHost.CreateBuilder(configure);
         try
         {
             builder.Services.AddTundaEventStore(builder.Configuration);

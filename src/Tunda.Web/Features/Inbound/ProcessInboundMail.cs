@@ -72,16 +72,28 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
     /// </summary>
     private (ParsedMessage? Parsed, MailClassification? Classification, string? QuarantineReason) Read(StoredMail stored)
     {
+        ParsedMessage parsed;
         try
         {
-            var parsed = MimeParser.Parse(stored.Raw, stored.ReceivedAt);
-            return parsed.QuarantineReason is { } reason
-                ? (parsed, null, reason)
-                : (parsed, MailClassifier.Classify(parsed, classifierOptions), null);
+            parsed = MimeParser.Parse(stored.Raw, stored.ReceivedAt);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, null, $"not readable by the parser ({e.GetType().Name}: {e.Message})");
+            return (null, null, $"parser failure ({e.GetType().Name}: {e.Message})");
+        }
+
+        if (parsed.QuarantineReason is { } reason)
+        {
+            return (parsed, null, reason);
+        }
+
+        try
+        {
+            return (parsed, MailClassifier.Classify(parsed, classifierOptions), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (parsed, null, $"classifier failure ({e.GetType().Name}: {e.Message})");
         }
     }
 

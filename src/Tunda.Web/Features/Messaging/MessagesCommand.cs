@@ -37,11 +37,7 @@ public static class MessagesCommand
             return Usage;
         }
 
-        // The web app's own builder, so the settings (ASPNETCORE_ENVIRONMENT, appsettings.{env}.json,
-        // TUNDA_DB, Tunda__Schema) are read exactly as when it serves; appsettings sit next to the binary.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        configure?.Invoke(builder.Configuration);
-        builder.Logging.ClearProviders();
+        var builder = CommandHost.CreateBuilder(configure);
         try
         {
             builder.Services.AddTundaEventStore(builder.Configuration);

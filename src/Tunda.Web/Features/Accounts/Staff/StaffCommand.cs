@@ -44,9 +44,7 @@ public static class StaffCommand
             return Usage;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        configure?.Invoke(builder.Configuration);
-        builder.Logging.ClearProviders();
+        var builder = CommandHost.CreateBuilder(configure);
         try
         {
             builder.Services.AddTundaEventStore(builder.Configuration);
