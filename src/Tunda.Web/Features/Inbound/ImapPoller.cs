@@ -72,12 +72,12 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         int imported = 0, duplicates = 0, tooLarge = 0;
         foreach (var uid in batch)
         {
-            // Expunged since the search, or unreadable: stop here rather than move the checkpoint past it;
-            // the next run searches again and finds it, or finds it gone.
+            // Expunged since the search: stop here rather than move the checkpoint past it; the next run
+            // searches again and finds it, or finds it gone.
             var raw = summaries.TryGetValue(uid, out var summary) && summary.Size <= mailbox.MaxMessageBytes
-                ? await client.FetchMessageAsync(uid, ct) ?? []
+                ? await client.FetchMessageAsync(uid, ct)
                 : null;
-            if (summary is null || raw is { Length: 0 })
+            if (summary is null || (raw is null && summary.Size <= mailbox.MaxMessageBytes))
             {
                 LogUnreadable(mailbox.Name, mailbox.Folder, uid);
                 break;
