@@ -174,15 +174,11 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
     {
         var mailbox = _mailboxes.NewMailbox();
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("altro-nodo"));
-        await using var otherNode = await TestDatabase.DataSource.OpenConnectionAsync();
-        await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('tunda-imap:' || $1, 0))", otherNode))
-        {
-            hold.Parameters.Add(new() { Value = mailbox.Name });
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var otherNode = await _app.Services.GetRequiredService<ImapCheckpoints>().TryLockAsync(mailbox.Name, None);
 
         var outcome = await NewPoller().PollOnceAsync(mailbox, None);
 
+        otherNode.ShouldNotBeNull();
         outcome.ShouldBe(ImapPollOutcome.Busy);
         (await ImportedAsync()).ShouldBeEmpty();
         (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Single().HasFlag("\\Seen").ShouldBeFalse();

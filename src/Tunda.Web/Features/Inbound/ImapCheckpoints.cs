@@ -59,4 +59,53 @@ public sealed class ImapCheckpoints(NpgsqlDataSource dataSource, string schema)
         command.Parameters.Add(new() { Value = checkpoint.LastUid });
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// A session-level advisory lock on the mailbox (per schema), held on a connection of its own until the
+    /// returned lease is disposed; null when another poller holds it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryLockAsync(string mailbox, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var lease = new MailboxLock(connection, $"tunda-imap:{schema}:{mailbox}");
+            if (await lease.RunAsync("pg_try_advisory_lock", ct))
+            {
+                return lease;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    private sealed class MailboxLock(NpgsqlConnection connection, string key) : IAsyncDisposable
+    {
+        public async Task<bool> RunAsync(string function, CancellationToken ct)
+        {
+            await using var command = new NpgsqlCommand($"SELECT {function}(hashtextextended($1, 0))", connection);
+            command.Parameters.Add(new() { Value = key });
+            return (bool)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await RunAsync("pg_advisory_unlock", CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // A broken connection has released the lock already; its error must not hide the poll's own.
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
 }

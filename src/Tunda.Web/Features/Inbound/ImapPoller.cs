@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Tunda.Mail.Imap;
 
 namespace Tunda.Web.Features.Inbound;
@@ -10,7 +9,7 @@ namespace Tunda.Web.Features.Inbound;
 /// the server (move, or \Seen + $TundaImported) and advance the checkpoint. A crash anywhere in between
 /// leads to the same message being stored again, which intake's Message-ID/SHA-256 idempotency absorbs.
 /// </summary>
-public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoints checkpoints, NpgsqlDataSource dataSource, ILogger<ImapPoller> logger)
+public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoints checkpoints, ILogger<ImapPoller> logger)
 {
     public const string ImportedKeyword = "$TundaImported";
     public const string TooLargeKeyword = "$TundaTooLarge";
@@ -27,23 +26,16 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         var options = mailbox.ToClientOptions();
 
         // Two nodes polling one mailbox would download everything twice; the second simply skips this run.
-        await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
-        if (!await TryLockAsync(lockConnection, mailbox.Name, "pg_try_advisory_lock", ct))
+        await using var mailboxLock = await checkpoints.TryLockAsync(mailbox.Name, ct);
+        if (mailboxLock is null)
         {
             return ImapPollOutcome.Busy;
         }
 
-        try
-        {
-            await using var client = await ImapClient.ConnectAsync(options, ct);
-            var outcome = await PollAsync(client, mailbox, ct);
-            await client.LogoutAsync(ct);
-            return outcome;
-        }
-        finally
-        {
-            await UnlockAsync(lockConnection, mailbox.Name);
-        }
+        await using var client = await ImapClient.ConnectAsync(options, ct);
+        var outcome = await PollAsync(client, mailbox, ct);
+        await client.LogoutAsync(ct);
+        return outcome;
     }
 
     private async Task<ImapPollOutcome> PollAsync(ImapClient client, ImapMailboxOptions mailbox, CancellationToken ct)
@@ -139,25 +131,6 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
     {
         var usable = flags.Where(f => f.StartsWith('\\') || folder.CanCreateKeywords).ToList();
         return usable.Count == 0 ? Task.CompletedTask : client.AddFlagsAsync([uid], usable, ct);
-    }
-
-    /// <summary>A broken connection has released the lock already; its error must not hide the poll's own.</summary>
-    private static async Task UnlockAsync(NpgsqlConnection connection, string mailbox)
-    {
-        try
-        {
-            await TryLockAsync(connection, mailbox, "pg_advisory_unlock", CancellationToken.None);
-        }
-        catch (NpgsqlException)
-        {
-        }
-    }
-
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string mailbox, string function, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand($"SELECT {function}(hashtextextended('tunda-imap:' || $1, 0))", connection);
-        command.Parameters.Add(new() { Value = mailbox });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     [LoggerMessage(LogLevel.Warning, "IMAP mailbox {Mailbox}/{Folder}: UIDVALIDITY changed from {Old} to {New}; every message is looked at again (intake drops duplicates)")]
