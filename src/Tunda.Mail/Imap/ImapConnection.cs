@@ -100,7 +100,7 @@ internal sealed class ImapConnection(Stream stream, ImapOptions options) : IAsyn
     {
         while (true)
         {
-            var response = await Reader.ReadAsync(ct);
+            var response = await ReadOrExplainByeAsync(name, untagged, ct);
             if (response.IsContinuation)
             {
                 throw new ImapException($"The IMAP server asked for more data during {name}, which sends none.");
@@ -118,6 +118,19 @@ internal sealed class ImapConnection(Stream stream, ImapOptions options) : IAsyn
             }
 
             return new ImapCompletion(untagged, response.Code, response.Text);
+        }
+    }
+
+    /// <summary>A server that says BYE and hangs up (shutting down, idle too long) is reported with its own words.</summary>
+    private async Task<ImapResponse> ReadOrExplainByeAsync(string name, List<ImapResponse> untagged, CancellationToken ct)
+    {
+        try
+        {
+            return await Reader.ReadAsync(ct);
+        }
+        catch (ImapException e) when (name != "LOGOUT" && untagged.LastOrDefault(r => r.Status == "BYE") is { } bye)
+        {
+            throw new ImapException($"The IMAP server ended the session during {name}: {bye.Text}", e);
         }
     }
 

@@ -169,4 +169,27 @@ public sealed class ImapClientTests(DovecotServer server) : IClassFixture<Doveco
 
         error.Message.ShouldContain("did not complete");
     }
+
+    [Fact]
+    public async Task a_server_that_says_bye_and_hangs_up_is_reported_with_its_words()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var options = new ImapOptions
+        {
+            Host = "127.0.0.1",
+            Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port,
+            Security = ImapSecurity.None,
+            AllowPlainText = true,
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        var connecting = ImapClient.ConnectAsync(options, None);
+        using var socket = await listener.AcceptSocketAsync();
+        await socket.SendAsync("* OK ready\r\n* BYE Server shutting down\r\n"u8.ToArray());
+        socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+
+        var error = await Should.ThrowAsync<ImapException>(() => connecting);
+
+        error.Message.ShouldContain("Server shutting down");
+    }
 }
