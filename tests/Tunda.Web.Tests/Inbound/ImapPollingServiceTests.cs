@@ -12,7 +12,7 @@ namespace Tunda.Web.Tests.Inbound;
 public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixture<DovecotServer>
 {
     [Fact]
-    public async Task a_configured_mailbox_is_polled_by_the_app_without_being_asked()
+    public async Task a_configured_mailbox_is_polled_by_the_app_without_being_asked_even_when_another_fails()
     {
         var mailbox = new ImapMailboxes(dovecot).NewMailbox(processedFolder: "Importati");
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("da-solo"));
@@ -29,6 +29,16 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             builder.UseSetting(prefix + "ProcessedFolder", "Importati");
             builder.UseSetting(prefix + "PollInterval", "00:00:01");
             builder.UseSetting(prefix + "TrustedCertificateFile", dovecot.CertificateFile);
+
+            // A second mailbox whose password is wrong: its polls fail and are logged, the first one's go on.
+            var broken = ImapMailboxOptions.Section + ":1:";
+            builder.UseSetting(broken + "Name", "rotta");
+            builder.UseSetting(broken + "Host", mailbox.Host);
+            builder.UseSetting(broken + "Port", dovecot.ImapsPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting(broken + "Username", "nessuno");
+            builder.UseSetting(broken + "Password", "sbagliata");
+            builder.UseSetting(broken + "PollInterval", "00:00:01");
+            builder.UseSetting(broken + "TrustedCertificateThumbprint", dovecot.CertificateThumbprint);
         });
         await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -39,6 +49,9 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             async () => (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Count == 0,
             "the poller moves it out of INBOX");
         (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(1);
+        await TestMessages.EventuallyAsync(
+            async () => (await InboundRows.ReadAsync(app.Schema)).All(r => r.Status != "queued"),
+            "the app processes what it imported");
     }
 
     [Fact]
