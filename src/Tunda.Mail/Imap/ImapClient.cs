@@ -98,6 +98,12 @@ public sealed partial class ImapClient : IAsyncDisposable
             throw new ImapException($"The IMAP server {options.Host} refused the connection: {greeting.Status} {greeting.Text}");
         }
 
+        if (greeting.Status == "PREAUTH" && options.Security == ImapSecurity.StartTls)
+        {
+            // An already-authenticated session cannot start TLS: accepting it would let anyone on the path strip the encryption.
+            throw new ImapException($"The IMAP server {options.Host} greeted with PREAUTH on an unencrypted connection; STARTTLS is impossible, so the session is refused.");
+        }
+
         await RefreshCapabilitiesAsync(ct);
         if (options.Security == ImapSecurity.StartTls)
         {

@@ -192,4 +192,20 @@ public sealed class ImapClientTests(DovecotServer server) : IClassFixture<Doveco
 
         error.Message.ShouldContain("Server shutting down");
     }
+
+    [Fact]
+    public async Task a_preauth_greeting_where_starttls_is_required_is_refused()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var options = Options(ImapSecurity.StartTls);
+        options.Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var connecting = ImapClient.ConnectAsync(options, None);
+        using var socket = await listener.AcceptSocketAsync();
+        await socket.SendAsync("* PREAUTH [CAPABILITY IMAP4rev1] logged in as you\r\n"u8.ToArray());
+
+        var error = await Should.ThrowAsync<ImapException>(() => connecting);
+
+        error.Message.ShouldContain("PREAUTH");
+    }
 }
