@@ -30,6 +30,15 @@ public sealed partial class MimeComposerTests
     }
 
     [Fact]
+    public void each_message_gets_its_own_random_message_id_at_the_senders_domain()
+    {
+        var ids = Enumerable.Range(0, 50).Select(_ => ComposedMail.Of(ComposedMail.Simple()).Header("Message-ID")).ToList();
+
+        ids.Distinct().Count().ShouldBe(50);
+        ids.ShouldAllBe(id => id!.EndsWith("@tunda.example>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void given_ids_and_threading_headers_are_written_in_angle_brackets()
     {
         var mail = ComposedMail.Of(ComposedMail.Simple() with
@@ -135,33 +144,6 @@ public sealed partial class MimeComposerTests
         mail.Header("X-Token").ShouldBe(new string('a', 1000));
     }
 
-    [Theory]
-    [InlineData("Avviso\u000bnascosto")]
-    [InlineData("Esc\u001b[31m rosso")]
-    [InlineData("Riga\u2028separata")]
-    [InlineData("Riga\u0085NEL")]
-    [InlineData("Canc\u007fellato")]
-    public void control_and_unicode_line_separators_in_a_subject_are_encoded_and_decode_back(string escaped)
-    {
-        var subject = System.Text.RegularExpressions.Regex.Unescape(escaped);
-
-        var mail = ComposedMail.Of(ComposedMail.Simple(subject));
-
-        mail.Bytes.ShouldAllBe(b => b >= 32 && b < 127 || b == '\r' || b == '\n' || b == '\t');
-        mail.Header("Subject").ShouldBe(subject);
-    }
-
-    [Theory]
-    [InlineData("=?UTF-8?B?c3VwcG9ydEB0dW5kYS5pdA==?=")]
-    [InlineData("Mario =?ISO-8859-1?Q?Rossi?=")]
-    public void a_display_name_that_looks_like_an_encoded_word_is_encoded_so_it_reads_back_literally(string name)
-    {
-        var mail = ComposedMail.Of(ComposedMail.Simple() with { To = [new MailboxAddress("a@example.it", name)] });
-
-        mail.Header("To").ShouldBe($"{name} <a@example.it>");
-        mail.RawHeaders.ShouldNotContain(name);
-    }
-
     [Fact]
     public void display_names_with_specials_are_quoted_and_escaped()
     {
@@ -176,79 +158,6 @@ public sealed partial class MimeComposerTests
         var mail = ComposedMail.Of(ComposedMail.Simple() with { To = [new MailboxAddress("info@perché.it")] });
 
         mail.Header("To").ShouldBe("info@xn--perch-fsa.it");
-    }
-
-    [Theory]
-    [InlineData("Subject", "Ciao\r\nBcc: vittima@example.it")]
-    [InlineData("Subject", "Ciao\nBcc: vittima@example.it")]
-    [InlineData("Subject", "Ciao\rBcc: vittima@example.it")]
-    [InlineData("DisplayName", "Mario\r\nBcc: vittima@example.it")]
-    [InlineData("Address", "mario@example.it\r\nBcc: vittima@example.it")]
-    [InlineData("MessageId", "x@y\r\nBcc: vittima@example.it")]
-    [InlineData("InReplyTo", "<x@y>\r\nBcc: vittima@example.it")]
-    [InlineData("References", "<x@y>\nBcc: vittima@example.it")]
-    [InlineData("FromName", "Tunda\rBcc: vittima@example.it")]
-    [InlineData("CcAddress", "luca@example.it\nBcc: vittima@example.it")]
-    [InlineData("Header", "valore\r\nBcc: vittima@example.it")]
-    [InlineData("Header", "valore\n\r\n<html>corpo finto")]
-    [InlineData("HeaderName", "X-Note\r\nBcc")]
-    [InlineData("Subject", "Ciao\0nul")]
-    public void a_line_break_in_any_header_value_is_refused(string where, string value)
-    {
-        Should.Throw<ArgumentException>(() => MimeComposer.Compose(where switch
-        {
-            "Subject" => ComposedMail.Simple(value),
-            "DisplayName" => ComposedMail.Simple() with { To = [new MailboxAddress("a@example.it", value)] },
-            "Address" => ComposedMail.Simple() with { To = [new MailboxAddress(value)] },
-            "MessageId" => ComposedMail.Simple() with { MessageId = value },
-            "InReplyTo" => ComposedMail.Simple() with { InReplyTo = value },
-            "References" => ComposedMail.Simple() with { References = ["<a@b>", value] },
-            "FromName" => ComposedMail.Simple() with { From = new MailboxAddress("support@tunda.example", value) },
-            "CcAddress" => ComposedMail.Simple() with { Cc = [new MailboxAddress(value)] },
-            "HeaderName" => ComposedMail.Simple() with { Headers = [new(value, "x")] },
-            _ => ComposedMail.Simple() with { Headers = [new("X-Note", value)] },
-        }));
-    }
-
-    [Theory]
-    [InlineData("<a@b> <c@d>")]
-    [InlineData("a@b>")]
-    [InlineData("<>")]
-    [InlineData("<a b@c>")]
-    [InlineData("<à@b>")]
-    public void threading_ids_that_are_not_one_message_id_are_refused(string id)
-    {
-        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { InReplyTo = id }));
-        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { References = [id] }));
-    }
-
-    [Theory]
-    [InlineData("From")]
-    [InlineData("bcc")]
-    [InlineData("Content-Type")]
-    [InlineData("X Bad Name")]
-    [InlineData("X-Bad:Name")]
-    public void extra_headers_cannot_replace_the_composers_own_or_use_invalid_names(string name)
-    {
-        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { Headers = [new(name, "x")] }));
-    }
-
-    [Theory]
-    [InlineData("senza-chiocciola")]
-    [InlineData("@example.it")]
-    [InlineData("mario@")]
-    [InlineData("ma rio@example.it")]
-    [InlineData("màrio@example.it")]
-    [InlineData("mario@exa_mple.it")]
-    public void invalid_addresses_are_refused_with_a_clear_error(string address)
-    {
-        Should.Throw<ArgumentException>(() => new MailboxAddress(address)).Message.ShouldContain(address);
-    }
-
-    [Fact]
-    public void a_message_without_recipients_is_refused()
-    {
-        Should.Throw<ArgumentException>(() => MimeComposer.Compose(ComposedMail.Simple() with { To = [] }));
     }
 
     [GeneratedRegex(@"=\?UTF-8\?B\?[^?]*\?=")]

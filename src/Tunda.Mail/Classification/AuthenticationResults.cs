@@ -5,7 +5,9 @@ namespace Tunda.Mail.Classification;
 /// <summary>
 /// Reads the verdicts of our own MTA from Authentication-Results (RFC 8601). Only the topmost field
 /// counts: our MTA adds its own above everything the message arrived with, and anything below it was
-/// written by someone else, quite possibly the sender claiming a pass it never earned.
+/// written by someone else, quite possibly the sender claiming a pass it never earned. This relies on
+/// our MTA removing incoming fields that carry its own authserv-id (RFC 8601 section 5, as OpenDMARC
+/// and Rspamd do): otherwise a message our MTA failed to stamp would show the sender's forgery on top.
 /// </summary>
 internal static class AuthenticationResults
 {

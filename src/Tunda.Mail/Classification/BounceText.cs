@@ -5,12 +5,14 @@ namespace Tunda.Mail.Classification;
 /// <summary>
 /// Reads a bounce written for people (qmail, Exim, webmail servers): the recipients are taken only where
 /// it is obvious, a line naming an address together with an enhanced status code (RFC 3463), or an
-/// address alone on its line followed closely by the code, as qmail and Exim write them.
+/// address alone on its line (qmail, Exim) or in a "wasn't delivered to" sentence, followed closely by the code.
 /// </summary>
 internal static partial class BounceText
 {
     // How many lines after an address-only line may hold its status code.
     private const int LinesToCode = 4;
+
+    private static readonly string[] RecipientPhrases = ["delivered to", "delivery to", "recapitato a", "recapitare a", "consegnato a"];
 
     public static (IReadOnlyList<DeliveryRecipient> Recipients, string? OriginalMessageId) Read(IEnumerable<string> texts)
     {
@@ -77,7 +79,7 @@ internal static partial class BounceText
                 continue;
             }
 
-            if (address is not null && AddressOnly().IsMatch(line))
+            if (address is not null && (AddressOnly().IsMatch(line) || NamesFailedRecipient(line)))
             {
                 pending = address;
                 linesSincePending = 0;
@@ -88,6 +90,10 @@ internal static partial class BounceText
             }
         }
     }
+
+    /// <summary>"Your message wasn't delivered to x@example.it because...", "Il messaggio non è stato recapitato a x@example.it".</summary>
+    private static bool NamesFailedRecipient(string line) =>
+        RecipientPhrases.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase));
 
     private static void Add(List<DeliveryRecipient> recipients, string address, string code, string diagnostic)
     {
@@ -100,27 +106,21 @@ internal static partial class BounceText
         recipients.Add(new DeliveryRecipient(address, action, code, StructuredValue.Shown(diagnostic)));
     }
 
+    // The patterns run without backtracking, so a hostile line costs time linear in its length, and no timeout is needed.
     private static string? Match(Regex regex, string line)
     {
-        try
-        {
-            var match = regex.Match(line);
-            return match.Success ? match.Groups["value"].Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        var match = regex.Match(line);
+        return match.Success ? match.Groups["value"].Value : null;
     }
 
     private static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
-    [GeneratedRegex(@"(?:^|[^0-9.])(?<value>[245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.])", RegexOptions.NonBacktracking, 200)]
+    [GeneratedRegex(@"(?:^|[^0-9.])(?<value>[245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.])", RegexOptions.NonBacktracking)]
     private static partial Regex StatusCode();
 
-    [GeneratedRegex(@"(?<value>[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*\.)+[A-Za-z0-9-]+)", RegexOptions.NonBacktracking, 200)]
+    [GeneratedRegex(@"(?<value>[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*\.)+[A-Za-z0-9-]+)", RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"^[ \t]*<?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>?:?[ \t]*$", RegexOptions.NonBacktracking, 200)]
+    [GeneratedRegex(@"^[ \t]*<?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>?:?[ \t]*$", RegexOptions.NonBacktracking)]
     private static partial Regex AddressOnly();
 }

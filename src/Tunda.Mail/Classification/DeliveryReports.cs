@@ -14,7 +14,8 @@ internal static class DeliveryReports
         "Delivery has failed", "Warning: could not send message", "Unzustellbar", "Non remis", "Nicht zustellbar",
     ];
 
-    public static (DeliveryReport Report, string Reason)? Read(ParsedMessage message)
+    /// <param name="isAutomatic">Whether other signals show the mail was written by a program.</param>
+    public static (DeliveryReport Report, string Reason)? Read(ParsedMessage message, bool isAutomatic)
     {
         foreach (var report in message.Body.DescendantsAndSelf().Where(IsDeliveryReport))
         {
@@ -29,13 +30,19 @@ internal static class DeliveryReports
             return (new DeliveryReport(recipients, original, IsStandard: true), "Delivery status notification (multipart/report, RFC 3464)");
         }
 
-        var subjectMarker = BounceSubjects.FirstOrDefault(s => message.Subject.Contains(s, StringComparison.OrdinalIgnoreCase));
+        // Customers of a hosting provider forward bounces to support ("Fwd: Undelivered Mail...") or
+        // name one in their own subject, asking for help: such a mail must stay personal. So the bounce
+        // subject has to open the subject, and the mail must carry another sign of a program too.
+        var subject = message.Subject.TrimStart();
+        var subjectMarker = isAutomatic ? BounceSubjects.FirstOrDefault(s => subject.StartsWith(s, StringComparison.OrdinalIgnoreCase)) : null;
         if (subjectMarker is null && !AutomaticSignals.IsMailerDaemon(message))
         {
             return null;
         }
 
-        var texts = message.Body.DescendantsAndSelf().Where(e => e.ContentType.MediaType == "text" && e.Text is not null).Select(e => e.Text!).ToList();
+        // Plain-text parts only: an HTML part's markup would end up in the diagnostics. An HTML-only
+        // bounce is read through TextBody, the text the parser made of it.
+        var texts = message.Body.DescendantsAndSelf().Where(e => e.ContentType.Is("text", "plain") && e.Text is not null).Select(e => e.Text!).ToList();
         if (texts.Count == 0)
         {
             texts.Add(message.TextBody);

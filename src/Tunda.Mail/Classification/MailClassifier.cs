@@ -9,18 +9,18 @@ public static class MailClassifier
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(options);
         var signals = new List<Signal>();
-        var delivery = DeliveryReports.Read(message);
-        if (delivery is { } found)
-        {
-            signals.Add(new(MailKind.DeliveryStatus, found.Reason));
-        }
-
         if (message.Body.DescendantsAndSelf().Any(IsReadReceipt))
         {
             signals.Add(new(MailKind.AutoReply, "Read receipt (disposition notification)"));
         }
 
         signals.AddRange(AutomaticSignals.Read(message));
+        var delivery = DeliveryReports.Read(message, signals.Count > 0);
+        if (delivery is { } found)
+        {
+            signals.Insert(0, new(MailKind.DeliveryStatus, found.Reason));
+        }
+
         var asksNoAutoReply = AutomaticSignals.AsksNoAutoReply(message.Headers);
         var kind = signals.Count == 0 ? MailKind.Personal : signals.MaxBy(s => Rank(s.Kind)).Kind;
         var reasons = signals.Select(s => s.Reason).Distinct().ToList();
@@ -32,7 +32,7 @@ public static class MailClassifier
         return new MailClassification(
             kind,
             reasons,
-            kind == MailKind.DeliveryStatus ? delivery?.Report : null,
+            delivery?.Report,
             AuthenticationResults.Read(message.Headers, options.TrustedAuthServId))
         {
             SenderAsksNoAutoReply = asksNoAutoReply,

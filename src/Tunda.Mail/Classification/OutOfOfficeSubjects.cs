@@ -13,6 +13,7 @@ internal static class OutOfOfficeSubjects
         "Abwesenheitsnotiz:", "Automatische Antwort:",
         "Réponse automatique :", "Réponse automatique:", "Respuesta automática:", "Resposta automática:",
         "Risposta automatica di assenza:", "Fuori sede:", "Assente:", "Out of office reply:",
+        "Automatisch antwoord:", "Autosvar:", "Automaattinen vastaus:", "Odpowiedź automatyczna:",
     ];
 
     // Prefixes of automatic answers in general (ticket acknowledgements, autoresponders): automatic,
@@ -24,8 +25,8 @@ internal static class OutOfOfficeSubjects
     // says the mail was sent by a program, because a person may well write "assente" in a subject.
     private static readonly string[] Words =
     [
-        "out of office", "out of the office", "fuori sede", "fuori ufficio", "assente", "assenza", "in ferie", "vacation",
-        "on holiday", "on leave", "abwesenheit", "abwesend", "absence", "absent", "congés", "fuera de la oficina",
+        "out of office", "out of the office", "fuori sede", "fuori ufficio", "assente", "assenza", "ferie", "vacanza", "vacanze", "vacation", "holiday",
+        "on leave", "abwesenheit", "abwesend", "absence", "absent", "congés", "fuera de la oficina",
     ];
 
     public static bool HasPrefix(string subject)

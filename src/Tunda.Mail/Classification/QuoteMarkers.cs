@@ -25,7 +25,11 @@ internal static partial class QuoteMarkers
         || line.Contains("Write above this line", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"-----Original Message-----", "-----Messaggio originale-----" and their translations.</summary>
-    public static bool IsOriginalMessageLine(string line) => line.Length <= 100 && OriginalMessage().IsMatch(line);
+    public static bool IsOriginalMessageLine(string line) => line.Length <= 100 && line.Contains("--", StringComparison.Ordinal) && OriginalMessage().IsMatch(line);
+
+    /// <summary>Gmail's and Thunderbird's "---------- Forwarded message ---------", Apple Mail's "Begin forwarded message:", in English and Italian.</summary>
+    public static bool IsForwardLine(string line) =>
+        line.Length <= 100 && (line.Contains("--", StringComparison.Ordinal) || line.TrimEnd().EndsWith(':')) && ForwardedMessage().IsMatch(line);
 
     /// <summary>
     /// How many lines (1 or 2, since clients wrap long ones) the attribution starting at
@@ -64,8 +68,14 @@ internal static partial class QuoteMarkers
             return false;
         }
 
-        var following = lines.Skip(index + 1).Take(HeaderBlockLines).ToList();
-        return following.Any(l => StartsWithAny(l, DateFields)) && following.Any(l => StartsWithAny(l, SubjectFields));
+        bool date = false, subject = false;
+        for (var i = index + 1; i < lines.Count && i <= index + HeaderBlockLines; i++)
+        {
+            date |= StartsWithAny(lines[i], DateFields);
+            subject |= StartsWithAny(lines[i], SubjectFields);
+        }
+
+        return date && subject;
     }
 
     /// <summary>Outlook's rule of underscores (or dashes) drawn above the header block.</summary>
@@ -77,12 +87,28 @@ internal static partial class QuoteMarkers
 
     public static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
 
-    // Every client writes a date into its attribution, so a digit is required: "Il collega ha scritto:"
-    // in a customer's own words is no attribution.
-    // German clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
+    // Every client writes the time or the address into its attribution, so one of them is required:
+    // "Il 3 dicembre il collega ha scritto:" in a customer's own words is no attribution. German
+    // clients put the name after the verb: "Am 03.12.2026 um 09:15 schrieb Name <addr>:".
     private static bool IsAttribution(string line) =>
-        line.Any(char.IsAsciiDigit)
-        && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal) && line.EndsWith(':')));
+        line.EndsWith(':')
+        && (line.Contains('@', StringComparison.Ordinal) || HasTime(line))
+        && (WroteAtEnd().IsMatch(line) || (line.StartsWith("Am ", StringComparison.Ordinal) && line.Contains(" schrieb ", StringComparison.Ordinal)));
+
+    /// <summary>A time such as "9:15" or "09.15" (Italian clients write either), but not a date such as "03.12.2026".</summary>
+    private static bool HasTime(string line)
+    {
+        for (var i = 1; i + 2 < line.Length; i++)
+        {
+            if (line[i] is ':' or '.' && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2])
+                && (i + 3 == line.Length || !(char.IsAsciiDigit(line[i + 3]) || line[i + 3] == '.')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool StartsLikeAttribution(string line) =>
         AttributionStarts.Any(s => line.StartsWith(s, StringComparison.OrdinalIgnoreCase)) || (line.Length > 0 && char.IsAsciiDigit(line[0]));
@@ -90,12 +116,23 @@ internal static partial class QuoteMarkers
     /// <summary>The field name at the start of the line, also when an HTML-to-text conversion made it bold ("*From:*").</summary>
     private static bool StartsWithAny(string line, string[] fields)
     {
-        var text = line.TrimStart(' ', '\t', '*');
-        return fields.Any(f => text.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+        var text = line.AsSpan().TrimStart(" \t*");
+        foreach (var field in fields)
+        {
+            if (text.StartsWith(field, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"(wrote|ha scritto|schrieb|a écrit|escribió|escreveu|schreef|skrev)[ \t]*:[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WroteAtEnd();
+
+    [GeneratedRegex(@"^[ \t]*(-{2,}[ \t]*(Forwarded message|Forwarded Message|Messaggio inoltrato|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado)[ \t]*-{2,}|Begin forwarded message:|Inizio messaggio inoltrato:)[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex ForwardedMessage();
 
     [GeneratedRegex(@"^[ \t]*-{2,}[ \t]*(Original Message|Messaggio originale|Messaggio Originale|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Mensagem original|Oorspronkelijk bericht)[ \t]*-{2,}[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OriginalMessage();

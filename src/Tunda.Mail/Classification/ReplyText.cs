@@ -21,31 +21,40 @@ public static class ReplyText
 
         var lines = TextLines.Split(textBody);
         var texts = lines.Select(l => textBody[l.Start..l.End]).ToList();
-        var cut = FirstMarker(texts);
-        var end = DropTrailingQuote(texts, cut);
+        var (cut, forwarded) = FirstMarker(texts);
+        var end = forwarded ? cut : DropTrailingQuote(texts, cut);
         var kept = end == 0 ? "" : textBody[..lines[end - 1].End].TrimEnd();
         return kept.Trim().Length == 0 ? textBody.Trim() : kept.TrimStart('\r', '\n');
     }
 
-    /// <summary>The index of the first line of the quoted conversation, or the line count when there is none.</summary>
-    private static int FirstMarker(List<string> lines)
+    /// <summary>
+    /// The index of the first line of the quoted conversation, or the line count when there is none.
+    /// A forward ("---------- Forwarded message ---------") above any quotation ends the search: what
+    /// follows it is what the customer wants us to read, even though it looks like a quoted header block.
+    /// </summary>
+    private static (int Index, bool Forwarded) FirstMarker(List<string> lines)
     {
         for (var i = 0; i < lines.Count; i++)
         {
+            if (QuoteMarkers.IsForwardLine(lines[i]))
+            {
+                return (lines.Count, true);
+            }
+
             if (QuoteMarkers.IsOurSeparator(lines[i]))
             {
-                return WithAttributionAbove(lines, i);
+                return (WithAttributionAbove(lines, i), false);
             }
 
             if (QuoteMarkers.IsOriginalMessageLine(lines[i]))
             {
-                return i;
+                return (i, false);
             }
 
             if (QuoteMarkers.IsHeaderBlock(lines, i))
             {
                 var above = PreviousNonBlank(lines, i);
-                return above >= 0 && QuoteMarkers.IsRule(lines[above]) ? above : i;
+                return (above >= 0 && QuoteMarkers.IsRule(lines[above]) ? above : i, false);
             }
 
             var attribution = QuoteMarkers.AttributionLines(lines, i);
@@ -54,7 +63,7 @@ public static class ReplyText
                 var afterQuote = SkipQuotedBlock(lines, i + attribution);
                 if (!HasOwnTextBelow(lines, afterQuote))
                 {
-                    return i;
+                    return (i, false);
                 }
 
                 // Bottom-posted or interleaved answer: the customer wrote below the quotation, so cutting
@@ -63,7 +72,7 @@ public static class ReplyText
             }
         }
 
-        return lines.Count;
+        return (lines.Count, false);
     }
 
     /// <summary>Our separator is usually quoted under the client's own attribution ("On ... wrote:"), in whatever language; cut that too.</summary>

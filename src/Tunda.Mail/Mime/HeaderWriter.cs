@@ -51,15 +51,12 @@ internal sealed class HeaderWriter
         var words = value.Length == 0 ? [] : value.Split(' ');
         var tokens = new List<string>();
         var run = new List<string>();
+        var wholeWordRoom = MaxLineLength - name.Length - 2;
         for (var i = 0; i < words.Length; i++)
         {
-            var room = tokens.Count == 0 && run.Count == 0 ? FirstLineRoom(name) : FoldAt - 1;
-            if (longWordsStayWhole)
-            {
-                room = MaxLineLength - name.Length - 2;
-            }
-
-            var continuesRun = run.Count > 0 && words[i].Length == 0 && words.Skip(i + 1).FirstOrDefault(w => w.Length > 0) is { } next && NeedsEncoding(next, longWordsStayWhole ? MaxLineLength - 1 : FoldAt - 1);
+            var room = longWordsStayWhole ? wholeWordRoom : tokens.Count == 0 && run.Count == 0 ? FirstLineRoom(name) : FoldAt - 1;
+            var continuesRun = run.Count > 0 && words[i].Length == 0 && words.Skip(i + 1).FirstOrDefault(w => w.Length > 0) is { } next
+                && NeedsEncoding(next, longWordsStayWhole ? wholeWordRoom : FoldAt - 1);
             if (NeedsEncoding(words[i], room) || continuesRun)
             {
                 run.Add(words[i]);

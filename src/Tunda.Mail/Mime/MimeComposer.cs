@@ -65,7 +65,9 @@ public static class MimeComposer
 
         foreach (var (name, value) in message.Headers)
         {
-            if (OwnFields.Contains(name))
+            // Any Content-* field describes the MIME structure the composer builds (a Content-Disposition:
+            // attachment would hide the whole body), so none may come from outside.
+            if (OwnFields.Contains(name) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"The {name} field is written by the composer; set it through the message's own property.", nameof(message));
             }

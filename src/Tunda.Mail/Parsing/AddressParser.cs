@@ -14,6 +14,7 @@ internal static class AddressParser
         var result = new List<InboundMailbox>();
         string? group = null;
         var start = 0;
+        var chunkHasAt = false;
         var scan = new SyntaxScan();
         for (var i = 0; i < value.Length; i++)
         {
@@ -23,7 +24,11 @@ internal static class AddressParser
                 continue;
             }
 
-            if (c == ':' && group is null && !HasAtOutsideQuotes(value.AsSpan(start, i - start)))
+            if (c == '@')
+            {
+                chunkHasAt = true;
+            }
+            else if (c == ':' && group is null && !chunkHasAt)
             {
                 group = Phrase(value[start..i], maxEncodedWords) ?? "";
                 start = i + 1;
@@ -32,6 +37,7 @@ internal static class AddressParser
             {
                 AddMailbox(result, value[start..i], group, maxEncodedWords);
                 start = i + 1;
+                chunkHasAt = false;
                 if (c == ';')
                 {
                     group = null;
@@ -132,21 +138,6 @@ internal static class AddressParser
         }
 
         return -1;
-    }
-
-    private static bool HasAtOutsideQuotes(ReadOnlySpan<char> text)
-    {
-        var quoted = false;
-        foreach (var c in text)
-        {
-            quoted ^= c == '"';
-            if (c == '@' && !quoted)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Tracks quoted strings, nested comments and angle brackets while scanning forward.</summary>

@@ -1,7 +1,7 @@
 namespace Tunda.Mail.Parsing;
 
 /// <summary>What the reader sees of a message: its text, its sanitised HTML and its files.</summary>
-internal sealed record MessageBodies(string TextBody, string? HtmlBody, List<MailAttachment> Attachments);
+internal sealed record MessageBodies(string TextBody, string? HtmlBody, List<MailAttachment> Attachments, string? Problem = null);
 
 /// <summary>
 /// Chooses the bodies: the first text/plain and the first text/html part that are not files, in
@@ -31,12 +31,24 @@ internal static class BodySelector
             }
         }
 
+        // A single-part message some client named (name=...) but did not mark as an attachment is still the message.
+        if (text is null && html is null && root.ContentType.Is("text", "plain") && root.Disposition?.MediaType != "attachment")
+        {
+            text = root;
+        }
+
+        // Some clients send an empty plain alternative next to the real HTML.
+        if (html is not null && string.IsNullOrWhiteSpace(text?.Text))
+        {
+            text = null;
+        }
+
         var names = new AttachmentNames();
         var attachments = new List<MailAttachment>();
         foreach (var (entity, inAlternative) in leaves)
         {
             if (entity == text || entity == html || (inAlternative && entity.ContentType.MediaType == "text" && !IsFile(entity))
-                || (entity.Content.Length == 0 && entity.EmbeddedMessage is null && !IsFile(entity)))
+                || (!IsFile(entity) && entity.EmbeddedMessage is null && (entity.Content.Length == 0 || (entity.Text is { } t && string.IsNullOrWhiteSpace(t)))))
             {
                 continue;
             }
@@ -45,8 +57,17 @@ internal static class BodySelector
             attachments.Add(new MailAttachment(names.For(entity), entity.ContentType.MimeType, entity.Content, entity.ContentId, inline));
         }
 
-        var sanitizedHtml = html?.Text is { } h ? HtmlSanitizer.Sanitize(h) : null;
-        return new MessageBodies(TextOf(text) ?? (html?.Text is { } source ? HtmlToText.Convert(source) : ""), sanitizedHtml, attachments);
+        if (html?.Text is not { } source)
+        {
+            return new MessageBodies(TextOf(text) ?? "", null, attachments);
+        }
+
+        if (HtmlToText.IsTooComplex(source))
+        {
+            return new MessageBodies(TextOf(text) ?? HtmlToText.Strip(source), null, attachments, HtmlToText.TooComplexProblem);
+        }
+
+        return new MessageBodies(TextOf(text) ?? HtmlToText.Convert(source), HtmlSanitizer.Sanitize(source), attachments);
     }
 
     private static string? TextOf(MimeEntity? part)

@@ -18,7 +18,7 @@ internal static class HeaderBlockReader
         var problems = new List<string>();
         var tooMany = false;
         var pos = 0;
-        if (skipMboxLine && data.StartsWith("From "u8))
+        if (skipMboxLine && IsMboxFromLine(data))
         {
             pos = ByteLines.Line(data, 0).Next;
         }
@@ -74,6 +74,10 @@ internal static class HeaderBlockReader
 
         return new HeaderBlock(fields, data.Length, problems, tooMany);
     }
+
+    /// <summary>"From sender date" as mbox files start a message; "From : a@b" (obsolete blank before the colon) is a header.</summary>
+    private static bool IsMboxFromLine(ReadOnlySpan<byte> data) =>
+        data.StartsWith("From "u8) && data[5..].TrimStart(" \t"u8) is { IsEmpty: false } rest && rest[0] != ':';
 
     /// <summary>The field name of a header line (printable ASCII before the colon; blanks before the colon tolerated), or null.</summary>
     private static string? FieldName(ReadOnlySpan<byte> line)

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Tunda.Mail.Parsing;
 
@@ -33,7 +32,7 @@ internal static class HtmlSanitizer
 
     public static string Sanitize(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = HtmlDocuments.Parse(html);
         if (document.Body is not { } body)
         {
             return "";

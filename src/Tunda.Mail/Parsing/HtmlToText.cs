@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Tunda.Mail.Parsing;
 
@@ -19,9 +18,48 @@ internal static class HtmlToText
         "div", "tr", "li", "section", "article", "header", "footer", "main", "nav", "aside", "address", "center", "dt", "dd", "hr", "form", "caption", "figure",
     };
 
+    public const string TooComplexProblem = "The HTML body is too large or has too many tags to be shown safely; only its text was kept.";
+
+    // AngleSharp slows down badly on hostile markup (tens of thousands of nested tags); real mail stays far below these.
+    private const int MaxHtmlChars = 2_000_000;
+    private const int MaxHtmlTags = 15_000;
+
+    public static bool IsTooComplex(string html) => html.Length > MaxHtmlChars || html.AsSpan().Count('<') > MaxHtmlTags;
+
+    /// <summary>A linear fallback for HTML too big to parse: tags dropped (block ends become line breaks), script and style skipped, entities decoded.</summary>
+    public static string Strip(string html)
+    {
+        var text = new StringBuilder(html.Length / 2);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var open = html.IndexOf('<', i);
+            AppendText(text, System.Net.WebUtility.HtmlDecode(open < 0 ? html[i..] : html[i..open]), preformatted: false);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var close = html.IndexOf('>', open);
+            var tag = close < 0 ? "" : html[(open + 1)..close].TrimStart('/').Split([' ', '\t', '\n', '\r', '/'], 2)[0].ToLowerInvariant();
+            i = close < 0 ? html.Length : close + 1;
+            if (tag is "script" or "style" && html[open + 1] != '/')
+            {
+                var end = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : end;
+            }
+            else if (tag == "br" || Paragraphs.Contains(tag) || Lines.Contains(tag))
+            {
+                BreakLine(text, 1);
+            }
+        }
+
+        return Tidy(text);
+    }
+
     public static string Convert(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = HtmlDocuments.Parse(html);
         var text = new StringBuilder();
         Walk(document.Body ?? (INode)document, text, preformatted: false);
         return Tidy(text);
@@ -117,7 +155,8 @@ internal static class HtmlToText
         }
 
         var existing = 0;
-        for (var i = text.Length - 1; i >= 0 && text[i] == '\n'; i--)
+        // Only the last few characters matter, however many line breaks a hostile page piles up.
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\n' && existing < breaks; i--)
         {
             existing++;
         }

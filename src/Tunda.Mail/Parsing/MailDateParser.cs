@@ -9,7 +9,13 @@ namespace Tunda.Mail.Parsing;
 /// </summary>
 internal static class MailDateParser
 {
-    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    // English first; then the Italian and German abbreviations some local mailers write.
+    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+        ["gen"] = 1, ["mag"] = 5, ["giu"] = 6, ["lug"] = 7, ["ago"] = 8, ["set"] = 9, ["ott"] = 10, ["dic"] = 12,
+        ["mär"] = 3, ["mai"] = 5, ["okt"] = 10, ["dez"] = 12,
+    };
 
     private static readonly Dictionary<string, int> ZoneMinutes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -158,7 +164,6 @@ internal static class MailDateParser
             return null;
         }
 
-        var index = Array.IndexOf(Months, token[..3].ToLowerInvariant());
-        return index < 0 ? null : index + 1;
+        return Months.TryGetValue(token[..3], out var month) ? month : null;
     }
 }

@@ -38,6 +38,12 @@ internal static class MessageIds
 
     public static string? First(string? value) => Parse(value) is [var first, ..] ? first : null;
 
+    /// <summary>
+    /// Ids straight from a field's raw bytes, ignoring any declared charset and encoded words, so that
+    /// <see cref="MimeParser.ReadMessageId"/> and the parsed message always agree (intake deduplicates on one, stores the other).
+    /// </summary>
+    public static List<string> FromRaw(ReadOnlySpan<byte> raw) => Parse(HeaderText.Unfold(raw, null));
+
     /// <summary>Ids written without brackets: words that look like left@right (or, alone, any single word).</summary>
     private static void AddBare(List<string> ids, string text)
     {

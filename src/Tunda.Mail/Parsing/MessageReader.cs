@@ -15,6 +15,10 @@ internal static class MessageReader
         }
 
         var bodies = BodySelector.Select(root);
+        if (bodies.Problem is not null)
+        {
+            context.Problem(bodies.Problem);
+        }
         return new ParsedMessage
         {
             Headers = headers,
@@ -24,9 +28,9 @@ internal static class MessageReader
             ReplyTo = Addresses(headers, "Reply-To", charset, context),
             To = Addresses(headers, "To", charset, context),
             Cc = Addresses(headers, "Cc", charset, context),
-            MessageId = MessageIds.First(headers["Message-ID"]),
-            InReplyTo = MessageIds.First(headers["In-Reply-To"]),
-            References = MessageIds.Parse(string.Join(' ', headers.All("References").Select(h => h.Value))),
+            MessageId = Ids(headers, "Message-ID").FirstOrDefault(),
+            InReplyTo = Ids(headers, "In-Reply-To").FirstOrDefault(),
+            References = Ids(headers, "References"),
             Date = hasDate ? date : context.ArrivedAt,
             DateFromHeader = hasDate,
             Body = root,
@@ -36,6 +40,13 @@ internal static class MessageReader
             Problems = [.. context.Problems],
             QuarantineReason = context.QuarantineReason,
         };
+    }
+
+    /// <summary>Ids of the first field with that name, as <see cref="MimeParser.ReadMessageId"/> reads them; References of all its fields.</summary>
+    private static List<string> Ids(HeaderList headers, string name)
+    {
+        var fields = name == "References" ? headers.All(name) : headers.All(name).Take(1);
+        return [.. fields.SelectMany(h => MessageIds.FromRaw(h.RawValue))];
     }
 
     private static List<InboundMailbox> Addresses(HeaderList headers, string name, string? charset, ParseContext context)

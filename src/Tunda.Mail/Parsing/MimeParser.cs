@@ -45,7 +45,7 @@ public static class MimeParser
         {
             if (field.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase))
             {
-                return MessageIds.First(HeaderText.Unfold(span[field.ValueStart..field.ValueEnd], null));
+                return MessageIds.FromRaw(span[field.ValueStart..field.ValueEnd]) is [var id, ..] ? id : null;
             }
         }
 

@@ -25,14 +25,15 @@ internal sealed class MimeTreeReader(ParseContext context)
         var contentType = ReadContentType(data.Span, block, defaultType);
         var charset = contentType.Charset ?? inheritedCharset;
         var headers = ReadHeaders(data.Span, block, charset);
-        var disposition = headers["Content-Disposition"] is { } d ? ContentTypeReader.ReadDisposition(d) : null;
+        // Parameters are parsed before encoded words are decoded, so a decoded quote or ';' cannot end a file name early.
+        var disposition = headers.All("Content-Disposition").FirstOrDefault() is { } d ? ContentTypeReader.ReadDisposition(HeaderText.Unfold(d.RawValue, charset)) : null;
         var contentId = MessageIds.First(headers["Content-ID"]);
         var body = data[block.BodyStart..];
 
         context.Parts++;
         if (context.Parts > limits.MaxParts)
         {
-            context.Quarantine($"The message has more than {limits.MaxParts} MIME parts (limit MaxParts).");
+            QuarantineForParts();
         }
 
         if (depth > limits.MaxNestingDepth)
@@ -85,6 +86,11 @@ internal sealed class MimeTreeReader(ParseContext context)
         var children = new List<MimeEntity>(ranges.Count);
         foreach (var range in ranges)
         {
+            if (context.Parts >= context.Limits.MaxParts)
+            {
+                QuarantineForParts();
+            }
+
             if (context.Stopped)
             {
                 break;
@@ -155,6 +161,8 @@ internal sealed class MimeTreeReader(ParseContext context)
 
         return new HeaderList(headers);
     }
+
+    private void QuarantineForParts() => context.Quarantine($"The message has more than {context.Limits.MaxParts} MIME parts (limit MaxParts).");
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "...";
 }

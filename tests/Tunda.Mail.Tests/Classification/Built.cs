@@ -26,6 +26,16 @@ internal static class Built
         };
     }
 
+    public static ParsedMessage WithMessageId(ParsedMessage message, string id) => new()
+    {
+        Headers = message.Headers,
+        Subject = message.Subject,
+        From = message.From,
+        Body = message.Body,
+        TextBody = message.TextBody,
+        MessageId = id,
+    };
+
     public static HeaderList Headers(IEnumerable<(string Name, string Value)> headers) =>
         new([.. headers.Select(h => new MessageHeader(h.Name, Encoding.UTF8.GetBytes(" " + h.Value), h.Value))]);
 

@@ -39,7 +39,7 @@ public sealed class DeliveryStatusTests
     [Fact]
     public void a_standard_report_gives_every_recipient_with_action_status_and_diagnostic()
     {
-        var original = Built.Embedded(WithId(Built.Message(), "t-42@tunda.it"));
+        var original = Built.Embedded(Built.WithMessageId(Built.Message(), "t-42@tunda.it"));
 
         var result = Classify(StandardReport(TwoRecipients, original));
 
@@ -87,78 +87,4 @@ public sealed class DeliveryStatusTests
         result.Reasons.ShouldContain("Auto-Submitted: auto-replied");
         result.Reasons.ShouldContain("Sent by MAILER-DAEMON@mx.tunda.it");
     }
-
-    [Fact]
-    public void a_qmail_bounce_gives_the_recipient_named_above_its_status_code()
-    {
-        var text = """
-            Hi. This is the qmail-send program at mail.example.net.
-            I'm afraid I wasn't able to deliver your message to the following addresses.
-            This is a permanent error; I've given up. Sorry it didn't work out.
-
-            <giulia@example.org>:
-            192.0.2.7 does not like recipient.
-            Remote host said: 550 5.1.1 No such user
-            Giving up on 192.0.2.7.
-
-            --- Below this line is a copy of the message.
-
-            Return-Path: <support@tunda.it>
-            Received: (qmail 1234 invoked from network); 3 Dec 2026 08:00:00 -0000
-            Message-ID: <t-44@tunda.it>
-            From: support@tunda.it
-            To: giulia@example.org
-            """;
-
-        var result = Classify(Built.Message(from: "MAILER-DAEMON@mail.example.net", subject: "failure notice", text: text));
-
-        result.Kind.ShouldBe(MailKind.DeliveryStatus);
-        var report = result.DeliveryReport.ShouldNotBeNull();
-        report.IsStandard.ShouldBeFalse();
-        report.OriginalMessageId.ShouldBe("t-44@tunda.it");
-        report.Recipients.ShouldHaveSingleItem().ShouldBe(new DeliveryRecipient("giulia@example.org", "failed", "5.1.1", "Remote host said: 550 5.1.1 No such user"));
-    }
-
-    [Fact]
-    public void an_italian_bounce_gives_the_recipient_on_the_line_of_its_code()
-    {
-        var text = "Il messaggio non è stato recapitato.\n\nmarco@example.it: 552 5.2.2 casella piena\n";
-
-        var report = Classify(Built.Message(from: "postmaster@aruba.example", subject: "Mancato recapito: Fattura", text: text)).DeliveryReport.ShouldNotBeNull();
-
-        report.Recipients.ShouldHaveSingleItem().ShouldBe(new DeliveryRecipient("marco@example.it", "failed", "5.2.2", "marco@example.it: 552 5.2.2 casella piena"));
-        report.OriginalMessageId.ShouldBeNull();
-    }
-
-    [Fact]
-    public void a_bounce_subject_from_any_sender_is_a_delivery_status_even_without_readable_recipients()
-    {
-        var result = Classify(Built.Message(from: "server@example.it", subject: "Delivery Status Notification (Failure)", text: "Your message could not be delivered."));
-
-        result.Kind.ShouldBe(MailKind.DeliveryStatus);
-        result.DeliveryReport.ShouldNotBeNull().Recipients.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void a_non_standard_bounce_takes_the_message_id_of_an_attached_original()
-    {
-        var body = Built.Multipart("mixed", [],
-            Built.Text("plain", "Delivery failed for 5.1.1 <x@example.it>"),
-            Built.Embedded(WithId(Built.Message(), "t-45@tunda.it")));
-
-        var report = Classify(Built.Message(from: "Mailer-Daemon@example.it", subject: "Returned mail: see transcript", body: body)).DeliveryReport.ShouldNotBeNull();
-
-        report.OriginalMessageId.ShouldBe("t-45@tunda.it");
-        report.Recipients.ShouldHaveSingleItem().Recipient.ShouldBe("x@example.it");
-    }
-
-    private static ParsedMessage WithId(ParsedMessage message, string id) => new()
-    {
-        Headers = message.Headers,
-        Subject = message.Subject,
-        From = message.From,
-        Body = message.Body,
-        TextBody = message.TextBody,
-        MessageId = id,
-    };
 }

@@ -19,6 +19,25 @@ public sealed class OutOfOfficeTests
         result.Reasons.ShouldContain(r => r.StartsWith("Out-of-office answer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void exchange_out_of_office_in_a_language_we_do_not_know_is_recognised_by_its_headers()
+    {
+        var result = Classify(Built.Message(
+            [("Auto-Submitted", "auto-generated"), ("X-MS-Exchange-Inbox-Rules-Loop", "jan@example.cz")],
+            subject: "Automatická odpověď: Rinnovo dominio", text: "Dobrý den"));
+
+        result.Kind.ShouldBe(MailKind.OutOfOffice);
+        result.Reasons.ShouldContain("Out-of-office answer (Exchange automatic reply)");
+    }
+
+    [Fact]
+    public void a_mail_forwarded_by_an_exchange_rule_is_automatic_but_no_absence()
+    {
+        var result = Classify(Built.Message([("X-MS-Exchange-Inbox-Rules-Loop", "info@example.it")], subject: "Richiesta preventivo", text: "Buongiorno"));
+
+        result.Kind.ShouldBe(MailKind.AutoReply);
+    }
+
     [Theory]
     [InlineData("Risposta automatica: Rinnovo dominio")]
     [InlineData("Automatische Antwort: Rinnovo dominio")]
@@ -57,10 +76,11 @@ public sealed class OutOfOfficeTests
     [Fact]
     public void zimbra_vacation_is_out_of_office()
     {
-        var result = Classify(Built.Message([("Auto-Submitted", "auto-replied (zimbra; vacation)"), ("X-Autoreply", "yes")], subject: "Re: fattura"));
+        var result = Classify(Built.Message([("Auto-Submitted", "auto-replied (zimbra; vacation)"), ("X-Autoreply", "yes")], subject: "Re: fattura", text: "Grazie."));
 
         result.Kind.ShouldBe(MailKind.OutOfOffice);
         result.Reasons.ShouldContain("X-Autoreply present");
+        result.Reasons.ShouldContain("Out-of-office answer (vacation responder)");
     }
 
     [Fact]
@@ -72,9 +92,21 @@ public sealed class OutOfOfficeTests
         result.Reasons.ShouldContain("Precedence: bulk");
     }
 
-    [Fact]
-    public void cpanel_autoresponder_is_out_of_office()
+    [Theory]
+    [InlineData("X-Autorespond", "Re: fattura", "Messaggio ricevuto, risponderemo presto.", MailKind.AutoReply)]
+    [InlineData("X-Autoreply", "Re: fattura", "Grazie, la contatteremo.", MailKind.AutoReply)]
+    [InlineData("X-Autorespond", "Ferie estive", "Grazie, la contatteremo.", MailKind.OutOfOffice)]
+    [InlineData("X-Autoreply", "Re: fattura", "Sono fuori sede fino a lunedì.", MailKind.OutOfOffice)]
+    public void an_autoresponder_is_out_of_office_only_when_its_subject_or_text_speaks_of_an_absence(string header, string subject, string text, MailKind kind)
     {
-        Classify(Built.Message([("X-Autorespond", "Ferie")], subject: "Re: fattura")).Kind.ShouldBe(MailKind.OutOfOffice);
+        Classify(Built.Message([(header, "yes")], subject: subject, text: text)).Kind.ShouldBe(kind);
+    }
+
+    [Fact]
+    public void absence_words_deep_in_the_quoted_original_do_not_make_an_acknowledgement_out_of_office()
+    {
+        var text = "Messaggio ricevuto.\n" + new string('.', 600) + "\n> Sarò assente la prossima settimana";
+
+        Classify(Built.Message([("Auto-Submitted", "auto-replied")], subject: "Re: fattura", text: text)).Kind.ShouldBe(MailKind.AutoReply);
     }
 }

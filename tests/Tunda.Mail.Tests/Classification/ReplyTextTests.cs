@@ -61,6 +61,26 @@ public sealed class ReplyTextTests
         ReplyText.StripQuoted($"Ok, procedete pure.\n\n{block}\n\nGentile cliente, il dominio scade.\n").ShouldBe("Ok, procedete pure.");
     }
 
+    [Theory]
+    [InlineData("---------- Forwarded message ---------")]
+    [InlineData("-------- Messaggio inoltrato --------")]
+    [InlineData("Begin forwarded message:")]
+    [InlineData("Inizio messaggio inoltrato:")]
+    public void a_forwarded_mail_is_kept_whole_because_it_is_what_the_customer_wants_us_to_read(string marker)
+    {
+        var text = $"Ho ricevuto questa mail, è phishing?\n\n{marker}\nFrom: Banca <info@banca.example>\nDate: Thu, 3 Dec 2026 at 09:15\n"
+            + "Subject: Conto bloccato\nTo: mario@example.it\n\n> Clicca qui per sbloccare il conto";
+
+        ReplyText.StripQuoted(text).ShouldBe(text);
+    }
+
+    [Fact]
+    public void a_forward_inside_the_quoted_history_does_not_stop_the_cut()
+    {
+        ReplyText.StripQuoted("Grazie.\n\nOn Thu, Dec 3, 2026 at 9:15 AM Tunda <support@tunda.it> wrote:\n> ---------- Forwarded message ---------\n> From: x")
+            .ShouldBe("Grazie.");
+    }
+
     [Fact]
     public void a_from_line_without_the_rest_of_a_header_block_is_kept()
     {
@@ -102,6 +122,9 @@ public sealed class ReplyTextTests
 
     [Theory]
     [InlineData("Il tecnico mi ha scritto:\n\"riavviate il server\"\nma non funziona.")]
+    [InlineData("Il 3 dicembre il tecnico ha scritto:\n\"riavviate il server\"\nma non funziona.")]
+    [InlineData("On 12/03/2026 your colleague wrote:\nrestart the server\nbut it does not work.")]
+    [InlineData("Il 03.12.2026 il collega ha scritto:\nriavviate\nma niente.")]
     [InlineData("Come ha scritto il collega, On call wrote:\nnulla di fatto")]
     [InlineData("Riga uno\r\nRiga due con -----\r\n")]
     public void a_persons_words_that_look_like_markers_are_kept(string text)

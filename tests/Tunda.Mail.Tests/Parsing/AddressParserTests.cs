@@ -16,6 +16,18 @@ public sealed class AddressParserTests
         from.NormalizedAddress.ShouldBe("x@evil.example");
     }
 
+    [Theory]
+    [InlineData("support@tunda.it <x@evil.example>")]
+    [InlineData("=?utf-8?q?support=40tunda.it?= <x@evil.example>")]
+    [InlineData("\"support@tunda.it\" (support@tunda.it) <x@evil.example> (support@tunda.it)")]
+    public void whatever_the_display_name_says_the_address_is_the_angle_address(string value)
+    {
+        var from = From(value).Single();
+
+        from.Address.ShouldBe("x@evil.example");
+        from.DisplayName.ShouldBe("support@tunda.it");
+    }
+
     [Fact]
     public void an_encoded_word_is_never_decoded_into_the_addr_spec()
     {

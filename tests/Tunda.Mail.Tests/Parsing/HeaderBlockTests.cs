@@ -30,6 +30,15 @@ public sealed class HeaderBlockTests
     }
 
     [Fact]
+    public void an_obsolete_blank_before_the_colon_is_a_header_not_an_mbox_line()
+    {
+        var message = Parse.Message("From : a@example.com\nSubject : Hi\n\nbody");
+
+        message.From.Single().Address.ShouldBe("a@example.com");
+        message.Subject.ShouldBe("Hi");
+    }
+
+    [Fact]
     public void folded_values_are_unfolded_and_raw_bytes_kept()
     {
         var message = Parse.Message("Subject: una\n  lunga\n\triga\nX-Empty:\n value on next line\n\nbody");
@@ -65,6 +74,15 @@ public sealed class HeaderBlockTests
 
         MimeParser.ReadMessageId(raw).ShouldBe("abc@host.example");
         MimeParser.ReadMessageId(Encoding.ASCII.GetBytes("Subject: x\r\n\r\nMessage-ID: <a@b>")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void read_message_id_agrees_with_the_parsed_message_for_8bit_ids()
+    {
+        var raw = Encoding.Latin1.GetBytes("Content-Type: text/plain; charset=utf-8\r\nMessage-ID: <x\u00ea@h\u00e4.example>\r\nMessage-ID: <second@x>\r\n\r\nbody");
+
+        MimeParser.ReadMessageId(raw).ShouldBe("xê@hä.example");
+        Parse.Bytes(raw).MessageId.ShouldBe("xê@hä.example");
     }
 
     [Theory]

@@ -14,6 +14,7 @@ public sealed class MailDateParserTests
     [InlineData("2026-12-03T10:15:30+01:00", "2026-12-03T10:15:30+01:00")]
     [InlineData("2026-12-03 10:15:30", "2026-12-03T10:15:30+00:00")]
     [InlineData("3-Dec-2026 10:15:30 +01:00", "2026-12-03T10:15:30+01:00")]
+    [InlineData("gio, 3 dic 2026 10:15:30 +0100", "2026-12-03T10:15:30+01:00")]
     public void common_broken_dates_are_read(string value, string expected)
     {
         var message = Parse.Message($"Date: {value}\n\nx");

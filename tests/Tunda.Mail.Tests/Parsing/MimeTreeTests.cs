@@ -148,4 +148,51 @@ public sealed class MimeTreeTests
         message.TextBody.ShouldBe("Titolo\n\nPrimo paragrafo\na capo\n\n- uno\n- due");
         message.HtmlBody.ShouldNotBeNull().ShouldContain("<h1>Titolo</h1>");
     }
+
+    [Fact]
+    public void an_empty_plain_alternative_gives_way_to_the_html()
+    {
+        var message = Parse.Message("Content-Type: multipart/alternative; boundary=a\n\n--a\nContent-Type: text/plain\n\n \n--a\nContent-Type: text/html\n\n<p>Vero testo</p>\n--a--\n");
+
+        message.TextBody.ShouldBe("Vero testo");
+    }
+
+    [Fact]
+    public void a_lone_named_text_part_that_is_not_an_attachment_is_the_body()
+    {
+        var message = Parse.Message("Content-Type: text/plain; name=\"note.txt\"\n\nCiao");
+
+        message.TextBody.ShouldBe("Ciao");
+        message.Attachments.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_delivery_report_keeps_the_human_text_as_body_and_the_rest_as_files()
+    {
+        var message = Parse.Message("""
+            Content-Type: multipart/report; report-type=delivery-status; boundary=r
+
+            --r
+            Content-Type: text/plain
+
+            Delivery failed.
+            --r
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example
+
+            Final-Recipient: rfc822; x@y.example
+            Action: failed
+            Status: 5.1.1
+            --r
+            Content-Type: text/rfc822-headers
+
+            Message-ID: <orig@tunda.it>
+            --r--
+            """);
+
+        message.TextBody.ShouldBe("Delivery failed.");
+        message.Attachments.Select(a => a.ContentType).ShouldBe(["message/delivery-status", "text/rfc822-headers"]);
+        message.Body.Children[1].Content.Length.ShouldBeGreaterThan(0);
+    }
 }

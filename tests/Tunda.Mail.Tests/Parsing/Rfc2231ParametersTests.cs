@@ -10,6 +10,7 @@ public sealed class Rfc2231ParametersTests
     [InlineData("attachment;\n filename*0*=utf-8'it'Fattura%20n.;\n filename*1=\"12 del \";\n filename*2*=2026%E2%80%93dic.pdf", "Fattura n.12 del 2026–dic.pdf")]
     [InlineData("attachment; filename*1=\"secondo.txt\"; filename*0=\"primo-\"", "primo-secondo.txt")]
     [InlineData("attachment; filename=\"=?utf-8?B?w6guZG9j?=\"", "è.doc")]
+    [InlineData("attachment; filename=\"=?utf-8?q?a=22=3Bb.pdf?=\"; size=10", "a_;b.pdf")]
     [InlineData("attachment; filename=senza virgolette.txt; size=3", "senza virgolette.txt")]
     [InlineData("attachment; filename=\"plain.txt\"; filename*=iso-8859-1''citt%E0.txt", "città.txt")]
     [InlineData("attachment; FileName=\"a\\\"b.txt\"", "a_b.txt")]

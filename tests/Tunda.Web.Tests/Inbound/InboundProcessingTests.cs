@@ -43,6 +43,21 @@ public sealed class InboundProcessingTests
     }
 
     [Fact]
+    public async Task a_subject_that_decodes_to_a_nul_character_is_still_recorded()
+    {
+        await using var app = await InboundApp.StartAsync();
+
+        await app.PostAsync(SampleMail.Personal(subject: "=?utf-8?Q?ciao=00mondo?="));
+
+        await app.ProcessedAsync();
+        var row = (await app.RowsAsync()).ShouldHaveSingleItem();
+        row.Status.ShouldBe("processed");
+        row.Subject.ShouldNotBeNull().ShouldStartWith("ciao");
+        row.Subject.ShouldNotContain("\0");
+        (await app.EventCountAsync("inbound_mail_received")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task processing_an_id_that_was_never_stored_does_nothing()
     {
         await using var app = await InboundApp.StartAsync();

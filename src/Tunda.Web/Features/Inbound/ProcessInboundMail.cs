@@ -50,18 +50,18 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
         {
             update.Parameters.Add(new() { Value = message.MailId, NpgsqlDbType = NpgsqlDbType.Uuid });
             update.Parameters.Add(new() { Value = quarantineReason is null ? InboundStatus.Processed : InboundStatus.Quarantined, NpgsqlDbType = NpgsqlDbType.Text });
-            update.Parameters.Add(new() { Value = (object?)quarantineReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            update.Parameters.Add(new() { Value = (object?)Shorten(parsed?.Subject) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            update.Parameters.Add(new() { Value = (object?)Shorten(from?.ToString()) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            update.Parameters.Add(new() { Value = (object?)StorableText.CleanOrNull(quarantineReason) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            update.Parameters.Add(new() { Value = (object?)Shorten(StorableText.CleanOrNull(parsed?.Subject)) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            update.Parameters.Add(new() { Value = (object?)Shorten(StorableText.CleanOrNull(from?.ToString())) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
         context.Session.Metadata = context.Metadata with
         {
-            Actor = from is { IsValid: true } ? new Actor(from.NormalizedAddress!, ActorKind.EmailSender) : InboundStatus.UnknownSender,
+            Actor = from is { IsValid: true } ? new Actor(StorableText.Clean(from.NormalizedAddress!), ActorKind.EmailSender) : InboundStatus.UnknownSender,
         };
         object recorded = quarantineReason is not null || parsed is null || classification is null
-            ? new InboundMailQuarantined(message.MailId, stored.Channel, stored.Sha256, quarantineReason ?? "not read", stored.ReceivedAt)
+            ? new InboundMailQuarantined(message.MailId, stored.Channel, stored.Sha256, StorableText.Clean(quarantineReason ?? "not read"), stored.ReceivedAt)
             : Received(message.MailId, stored, parsed, from, classification);
         context.Session.StartStream(message.MailId, InboundMail.StreamType, recorded);
     }
@@ -100,19 +100,19 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
     private static InboundMailReceived Received(Guid mailId, StoredMail stored, ParsedMessage parsed, InboundMailbox? from, MailClassification classification) => new(
         mailId,
         stored.Channel,
-        parsed.MessageId,
+        StorableText.CleanOrNull(parsed.MessageId),
         stored.Sha256,
-        parsed.Subject,
-        from?.Address,
-        from?.DisplayName,
+        StorableText.Clean(parsed.Subject),
+        StorableText.CleanOrNull(from?.Address),
+        StorableText.CleanOrNull(from?.DisplayName),
         parsed.HasAmbiguousAuthor,
-        parsed.InReplyTo,
-        parsed.References,
+        StorableText.CleanOrNull(parsed.InReplyTo),
+        StorableText.Clean(parsed.References),
         KindName(classification.Kind),
-        classification.Reasons,
-        classification.Authentication?.Spf,
-        classification.Authentication?.Dkim,
-        classification.Authentication?.Dmarc,
+        StorableText.Clean(classification.Reasons),
+        StorableText.CleanOrNull(classification.Authentication?.Spf),
+        StorableText.CleanOrNull(classification.Authentication?.Dkim),
+        StorableText.CleanOrNull(classification.Authentication?.Dmarc),
         stored.ReceivedAt);
 
     public static string KindName(MailKind kind) => kind switch

@@ -42,14 +42,14 @@ internal static class StoreInboundMailHandler
             """);
         insert.Parameters.Add(new() { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid });
         insert.Parameters.Add(new() { Value = InboundStatus.ChannelName(command.Channel), NpgsqlDbType = NpgsqlDbType.Text });
-        insert.Parameters.Add(new() { Value = command.Source, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = StorableText.Clean(command.Source), NpgsqlDbType = NpgsqlDbType.Text });
         insert.Parameters.Add(new() { Value = sha256, NpgsqlDbType = NpgsqlDbType.Bytea });
         insert.Parameters.Add(new() { Value = (object?)messageId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         insert.Parameters.Add(new() { Value = messageId ?? "sha256:" + hex, NpgsqlDbType = NpgsqlDbType.Text });
         insert.Parameters.Add(new() { Value = (long)command.Raw.Length, NpgsqlDbType = NpgsqlDbType.Bigint });
         insert.Parameters.Add(new() { Value = command.Raw, NpgsqlDbType = NpgsqlDbType.Bytea });
         insert.Parameters.Add(new() { Value = status, NpgsqlDbType = NpgsqlDbType.Text });
-        insert.Parameters.Add(new() { Value = (object?)command.QuarantineReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new() { Value = (object?)StorableText.CleanOrNull(command.QuarantineReason) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
 
         Guid storedId;
         byte[] storedHash;
@@ -68,7 +68,7 @@ internal static class StoreInboundMailHandler
         {
             context.Session.Metadata = context.Metadata with { Actor = InboundStatus.UnknownSender };
             context.Session.StartStream(storedId, InboundMail.StreamType,
-                new InboundMailQuarantined(storedId, InboundStatus.ChannelName(command.Channel), hex, reason, receivedAt));
+                new InboundMailQuarantined(storedId, InboundStatus.ChannelName(command.Channel), hex, StorableText.Clean(reason), receivedAt));
         }
         else if (inserted)
         {
@@ -80,7 +80,7 @@ internal static class StoreInboundMailHandler
     }
 
     private static string? MessageIdOf(ReadOnlyMemory<byte> raw) =>
-        MimeParser.ReadMessageId(raw) is { Length: > 0 and <= MaxMessageIdLength } messageId ? messageId : null;
+        MimeParser.ReadMessageId(raw) is { Length: > 0 and <= MaxMessageIdLength } messageId ? StorableText.Clean(messageId) : null;
 }
 
 /// <summary>The stored statuses and names shared by the intake, the processing and the staff reads.</summary>
