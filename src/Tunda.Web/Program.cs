@@ -22,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTundaEventStore(builder.Configuration);
 builder.Services.AddTundaMessaging(builder.Configuration);
 builder.Services.AddTundaEmail(builder.Configuration);
+builder.Services.AddTundaImapIntake(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
 builder.Services.AddTundaAccounts(builder.Configuration);
 builder.Services.AddTundaRegistrationAndSignIn(builder.Configuration);

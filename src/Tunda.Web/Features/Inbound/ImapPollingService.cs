@@ -1,0 +1,52 @@
+using Tunda.Web.Configuration;
+
+namespace Tunda.Web.Features.Inbound;
+
+/// <summary>
+/// Polls every configured mailbox on its own interval once the store is ready. A failed poll (server down,
+/// wrong password, refused folder) is logged and retried at the next interval; it never stops the others.
+/// </summary>
+public sealed partial class ImapPollingService(
+    IReadOnlyList<ImapMailboxOptions> mailboxes, StoreStartup store, MessagingStartup messaging, InboundStartup inbound, ImapCheckpoints checkpoints, ImapPoller poller, ILogger<ImapPollingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Intake needs its table and the bus; polling earlier would only fail and leave mail waiting an interval.
+        await store.Ready.WaitAsync(stoppingToken);
+        await messaging.Ready.WaitAsync(stoppingToken);
+        await inbound.Ready.WaitAsync(stoppingToken);
+        await checkpoints.MigrateAsync(stoppingToken);
+        await Task.WhenAll(mailboxes.Select(m => PollForeverAsync(m, stoppingToken)));
+    }
+
+    private async Task PollForeverAsync(ImapMailboxOptions mailbox, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var outcome = await PollSafelyAsync(mailbox, stoppingToken);
+
+            // A full batch means more is waiting: go on at once instead of after the interval.
+            if (outcome?.MoreWaiting != true)
+            {
+                await Task.Delay(mailbox.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<ImapPollOutcome?> PollSafelyAsync(ImapMailboxOptions mailbox, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await poller.PollOnceAsync(mailbox, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Whatever failed (server, database, intake), this mailbox waits for the next interval and the others go on.
+            LogPollFailed(e, mailbox.Name, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "IMAP mailbox {Mailbox}: poll failed ({Reason}); retrying at the next interval")]
+    private partial void LogPollFailed(Exception exception, string mailbox, string reason);
+}

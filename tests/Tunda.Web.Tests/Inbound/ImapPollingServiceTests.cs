@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tunda.Web.Configuration;
+using Tunda.Web.Features.Inbound;
+
+namespace Tunda.Web.Tests.Inbound;
+
+/// <summary>The app itself polls the mailboxes listed under Tunda:Inbound:Imap.</summary>
+public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixture<DovecotServer>
+{
+    [Fact]
+    public async Task a_configured_mailbox_is_polled_by_the_app_without_being_asked_even_when_another_fails()
+    {
+        var mailbox = new ImapMailboxes(dovecot).NewMailbox(processedFolder: "Importati");
+        await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("da-solo"));
+        await using var app = new TundaApp();
+        await using var factory = app.WithWebHostBuilder(builder =>
+        {
+            var prefix = ImapMailboxOptions.Section + ":0:";
+            builder.UseSetting(prefix + "Name", mailbox.Name);
+            builder.UseSetting(prefix + "Host", mailbox.Host);
+            builder.UseSetting(prefix + "Security", "StartTls");
+            builder.UseSetting(prefix + "Port", dovecot.ImapPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting(prefix + "Username", mailbox.Username);
+            builder.UseSetting(prefix + "Password", mailbox.Password);
+            builder.UseSetting(prefix + "ProcessedFolder", "Importati");
+            builder.UseSetting(prefix + "PollInterval", "00:00:01");
+            builder.UseSetting(prefix + "TrustedCertificateFile", dovecot.CertificateFile);
+
+            // A second mailbox whose password is wrong: its polls fail and are logged, the first one's go on.
+            var broken = ImapMailboxOptions.Section + ":1:";
+            builder.UseSetting(broken + "Name", "rotta");
+            builder.UseSetting(broken + "Host", mailbox.Host);
+            builder.UseSetting(broken + "Port", dovecot.ImapsPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting(broken + "Username", "nessuno");
+            builder.UseSetting(broken + "Password", "sbagliata");
+            builder.UseSetting(broken + "PollInterval", "00:00:01");
+            builder.UseSetting(broken + "TrustedCertificateThumbprint", dovecot.CertificateThumbprint);
+        });
+        await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await TestMessages.EventuallyAsync(
+            async () => (await InboundRows.ReadAsync(app.Schema)).Any(r => r.MessageId == "da-solo@example.it" && r.Channel == "imap"),
+            "the poller stores the delivered message");
+        await TestMessages.EventuallyAsync(
+            async () => (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Count == 0,
+            "the poller moves it out of INBOX");
+        (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(1);
+        await TestMessages.EventuallyAsync(
+            async () => (await InboundRows.ReadAsync(app.Schema)).All(r => r.Status != "queued"),
+            "the app processes what it imported");
+    }
+
+    [Fact]
+    public void without_configured_mailboxes_nothing_polls()
+    {
+        var services = new ServiceCollection().AddTundaImapIntake(Configuration([]));
+
+        services.ShouldNotContain(d => d.ServiceType == typeof(IHostedService));
+    }
+
+    [Theory]
+    [InlineData("Password", "", "Password")]
+    [InlineData("Security", "None", "Security None")]
+    [InlineData("Folder", "", "Folder")]
+    public void a_mailbox_that_cannot_work_stops_the_app_at_startup(string key, string value, string complaint)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Name"] = "supporto", ["Host"] = "imap.example.it", ["Username"] = "supporto@example.it", ["Password"] = "segreta",
+            [key] = value,
+        };
+
+        var error = Should.Throw<InvalidOperationException>(() => new ServiceCollection().AddTundaImapIntake(Configuration(settings)));
+
+        error.Message.ShouldContain(complaint);
+        error.Message.ShouldNotContain("segreta");
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> mailbox) => new ConfigurationBuilder()
+        .AddInMemoryCollection(mailbox.ToDictionary(kv => $"{ImapMailboxOptions.Section}:0:{kv.Key}", kv => kv.Value))
+        .Build();
+}

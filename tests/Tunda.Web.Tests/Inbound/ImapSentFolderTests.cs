@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tunda.Mail.Imap;
+using Tunda.Web.Features.Inbound;
+
+namespace Tunda.Web.Tests.Inbound;
+
+/// <summary>Dovecot with a Sent folder that carries no \Sent attribute, like a server without SPECIAL-USE.</summary>
+public sealed class UnmarkedSentDovecotServer() : DovecotServer("", markSent: false);
+
+public sealed class ImapSentFolderTests(UnmarkedSentDovecotServer dovecot) : IClassFixture<UnmarkedSentDovecotServer>
+{
+    [Theory]
+    [InlineData("Sent")]
+    [InlineData("Posta inviata")]
+    public async Task a_folder_named_like_sent_mail_is_refused_when_the_server_marks_none(string folder)
+    {
+        await using var app = await InboundApp.StartAsync();
+        var mailbox = new ImapMailboxes(dovecot).NewMailbox(folder: folder);
+        await using (var client = await ImapMailboxes.ConnectAsync(mailbox))
+        {
+            if (folder != "Sent")
+            {
+                await client.CreateFolderAsync(folder, CancellationToken.None);
+            }
+
+            (await client.ListFoldersAsync(CancellationToken.None)).ShouldNotContain(f => f.IsSent);
+        }
+
+        await ImapMailboxes.DeliverAsync(mailbox, folder, ImapMailboxes.Mail("inviato"));
+        var poller = ActivatorUtilities.CreateInstance<ImapPoller>(app.Services);
+        await app.Services.GetRequiredService<ImapCheckpoints>().MigrateAsync(CancellationToken.None);
+
+        var error = await Should.ThrowAsync<ImapException>(() => poller.PollOnceAsync(mailbox, CancellationToken.None));
+
+        error.Message.ShouldContain("Sent folder");
+        (await app.RowsAsync()).ShouldBeEmpty();
+    }
+}
