@@ -172,9 +172,10 @@ public sealed class MessageWorker : IAsyncDisposable
             await using var connection = await _bus.Store.DataSource.OpenConnectionAsync(cancellationToken);
             await _rows.ReleaseAsync(connection, NodeName, cancellationToken);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException or ObjectDisposedException)
         {
-            // Still down: the next round tries again, or other nodes recover the rows.
+            // Still down, or the host is stopping and has disposed the data source: the next round
+            // tries again, or other nodes recover the rows once this node's heartbeat stops.
         }
     }
 
