@@ -37,13 +37,18 @@ public sealed partial class ImapClient
     }
 
     /// <summary>The raw message, without setting \Seen (BODY.PEEK[]); null when the message no longer exists.</summary>
-    public async Task<byte[]?> FetchMessageAsync(long uid, CancellationToken ct)
+    public Task<byte[]?> FetchMessageAsync(long uid, CancellationToken ct) => FetchSectionAsync(uid, "", ct);
+
+    /// <summary>Only the header block (BODY.PEEK[HEADER]): what can be kept of a message too large to download.</summary>
+    public Task<byte[]?> FetchHeaderAsync(long uid, CancellationToken ct) => FetchSectionAsync(uid, "HEADER", ct);
+
+    private async Task<byte[]?> FetchSectionAsync(long uid, string section, CancellationToken ct)
     {
-        var completion = await _connection.ExecuteAsync(ImapCommand.Of("UID FETCH").Text(UidSet.Format([uid])).Text("(UID BODY.PEEK[])"), ct);
+        var completion = await _connection.ExecuteAsync(ImapCommand.Of("UID FETCH").Text(UidSet.Format([uid])).Text($"(UID BODY.PEEK[{section}])"), ct);
         foreach (var items in FetchItems(completion))
         {
             if (items.TryGetValue("UID", out var uidToken) && uidToken.TryGetNumber(out var fetched) && fetched == uid
-                && items.TryGetValue("BODY[]", out var body))
+                && items.TryGetValue($"BODY[{section}]", out var body))
             {
                 return body.Kind == ImapTokenKind.Nil ? null : body.Bytes ?? [];
             }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Mail.Imap;
 using Tunda.Web.Features.Inbound;
@@ -84,7 +85,7 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
     }
 
     [Fact]
-    public async Task an_oversized_message_is_left_on_the_server_flagged_and_counted()
+    public async Task an_oversized_message_is_left_on_the_server_flagged_and_its_header_quarantined()
     {
         var mailbox = _mailboxes.NewMailbox();
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Large("enorme", 30_000), ImapMailboxes.Mail("normale"));
@@ -93,7 +94,13 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
         var outcome = await poller.PollOnceAsync(mailbox, None);
 
         outcome.ShouldBe(new ImapPollOutcome(Imported: 1, Duplicates: 0, TooLarge: 1, UidValidityChanged: false, MoreWaiting: false));
-        (await ImportedAsync()).Select(r => r.MessageId).ShouldBe(["normale@example.it"]);
+        var rows = await ImportedAsync();
+        rows.Where(r => r.Status != "quarantined").Select(r => r.MessageId).ShouldBe(["normale@example.it"]);
+        var quarantined = rows.Single(r => r.Status == "quarantined");
+        quarantined.QuarantineReason.ShouldNotBeNull().ShouldContain("too large");
+        var header = Encoding.ASCII.GetString(quarantined.Raw);
+        header.ShouldContain("Message-ID: <enorme@example.it>");
+        header.ShouldNotContain("xxxx", customMessage: "only the header is downloaded");
         var large = (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).Single(m => m.Size > mailbox.MaxMessageBytes);
         large.HasFlag(ImapPoller.TooLargeKeyword).ShouldBeTrue();
         large.HasFlag("\\Seen").ShouldBeFalse("it was never downloaded");

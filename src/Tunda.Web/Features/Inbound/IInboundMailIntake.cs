@@ -19,4 +19,10 @@ public interface IInboundMailIntake
 {
     /// <param name="source">Where it came from, for staff: "imap:support@host/INBOX uid 42", "http 203.0.113.9"...</param>
     Task<InboundReceipt> StoreAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps <paramref name="raw"/> in quarantine without processing it, with the reason staff will read:
+    /// for what cannot be taken whole (the header of a message over the size limit, say).
+    /// </summary>
+    Task<InboundReceipt> QuarantineAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, string reason, CancellationToken cancellationToken);
 }

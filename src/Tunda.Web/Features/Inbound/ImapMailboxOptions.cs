@@ -32,7 +32,7 @@ public sealed class ImapMailboxOptions
 
     public int MaxMessagesPerRun { get; set; } = 50;
 
-    /// <summary>Larger messages are left on the server, flagged $TundaTooLarge, and reported in the log.</summary>
+    /// <summary>Larger messages are left on the server, flagged $TundaTooLarge, reported in the log, and their header is kept in quarantine.</summary>
     public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);

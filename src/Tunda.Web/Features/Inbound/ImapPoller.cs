@@ -75,15 +75,17 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
                 break;
             }
 
+            var source = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder} uid {uid}";
             if (raw is null || raw.Length > mailbox.MaxMessageBytes)
             {
-                LogTooLarge(mailbox.Name, mailbox.Folder, uid, Math.Max(summary.Size, raw?.Length ?? 0), mailbox.MaxMessageBytes);
+                var size = Math.Max(summary.Size, raw?.Length ?? 0);
+                LogTooLarge(mailbox.Name, mailbox.Folder, uid, size, mailbox.MaxMessageBytes);
+                await QuarantineHeaderAsync(client, mailbox, uid, size, source, ct);
                 await MarkAsync(client, folder, uid, [TooLargeKeyword], ct);
                 tooLarge++;
             }
             else
             {
-                var source = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder} uid {uid}";
                 var receipt = await intake.StoreAsync(raw, InboundChannel.Imap, source, ct);
                 duplicates += receipt.Duplicate ? 1 : 0;
                 imported += receipt.Duplicate ? 0 : 1;
@@ -99,6 +101,15 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         }
 
         return new ImapPollOutcome(imported, duplicates, tooLarge, validityChanged, pending.Count > batch.Count);
+    }
+
+    /// <summary>Staff see in the quarantine who sent what, and know the whole message waits on the server.</summary>
+    private async Task QuarantineHeaderAsync(ImapClient client, ImapMailboxOptions mailbox, long uid, long size, string source, CancellationToken ct)
+    {
+        var header = await client.FetchHeaderAsync(uid, ct) ?? [];
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"too large: {size} bytes, over the {mailbox.MaxMessageBytes} allowed; only the header was downloaded, the message is left in {mailbox.Folder} flagged {TooLargeKeyword}");
+        await intake.QuarantineAsync(header, InboundChannel.Imap, source, reason, ct);
     }
 
     /// <summary>The folder must exist and must not be the Sent folder: what we sent is never read back as incoming mail.</summary>

@@ -13,7 +13,6 @@ public sealed class InboundMailIntake(IMessageBus bus) : IInboundMailIntake
     public Task<InboundReceipt> StoreAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, CancellationToken cancellationToken) =>
         InvokeAsync(new StoreInboundMail(raw, channel, source, UnreadableMail.Reason(raw.Span)), cancellationToken);
 
-    /// <summary>Keeps <paramref name="raw"/> in quarantine without processing it (e.g. the first bytes of an over-size message).</summary>
     public Task<InboundReceipt> QuarantineAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, string reason, CancellationToken cancellationToken) =>
         InvokeAsync(new StoreInboundMail(raw, channel, source, reason), cancellationToken);
 
