@@ -14,6 +14,7 @@ public static class ImapIntakeSetup
         var mailboxes = configuration.GetSection(ImapMailboxOptions.Section).Get<List<ImapMailboxOptions>>() ?? [];
         services.AddSingleton(provider => new ImapCheckpoints(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<DatabaseOptions>().Schema));
         services.AddSingleton<ImapPoller>();
+        services.AddSingleton(provider => new ImapPollStatus(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         if (mailboxes.Count == 0)
         {
             return services;
@@ -36,6 +37,7 @@ public static class ImapIntakeSetup
             provider.GetRequiredService<InboundStartup>(),
             provider.GetRequiredService<ImapCheckpoints>(),
             provider.GetRequiredService<ImapPoller>(),
+            provider.GetRequiredService<ImapPollStatus>(),
             provider.GetRequiredService<ILogger<ImapPollingService>>()));
         return services;
     }

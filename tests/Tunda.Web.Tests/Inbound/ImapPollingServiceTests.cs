@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,17 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
         await TestMessages.EventuallyAsync(
             async () => (await InboundRows.ReadAsync(app.Schema)).All(r => r.Status != "queued"),
             "the app processes what it imported");
+
+        // /health names the failing mailbox (not its password) and the working one's imports.
+        using var client = factory.CreateClient();
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        health.GetProperty("status").GetString().ShouldBe("degraded");
+        var mailboxes = health.GetProperty("imapMailboxes").EnumerateArray().ToDictionary(m => m.GetProperty("mailbox").GetString()!);
+        mailboxes[mailbox.Name].GetProperty("imported").GetInt32().ShouldBe(1);
+        mailboxes[mailbox.Name].GetProperty("lastError").ValueKind.ShouldBe(JsonValueKind.Null);
+        mailboxes["rotta"].GetProperty("lastError").GetString().ShouldNotBeNullOrEmpty();
+        mailboxes["rotta"].GetProperty("lastSuccess").ValueKind.ShouldBe(JsonValueKind.Null);
+        health.GetRawText().ShouldNotContain("sbagliata");
     }
 
     [Fact]

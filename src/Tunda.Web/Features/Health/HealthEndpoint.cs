@@ -3,12 +3,13 @@ using Tunda.EventStore.Daemon;
 using Tunda.EventStore.Schema;
 using Tunda.Messaging;
 using Tunda.Messaging.Queue;
+using Tunda.Web.Features.Inbound;
 
 namespace Tunda.Web.Features.Health;
 
 /// <summary>
-/// GET /health: 200 with the database, every projection's lag and the message queue (null until its
-/// tables exist), or 503 when the database cannot be reached. Never shows a stack trace; the error
+/// GET /health: 200 with the database, every projection's lag, the message queue (null until its
+/// tables exist) and each IMAP mailbox's last poll, or 503 when the database cannot be reached. Never shows a stack trace; the error
 /// text names the cause.
 /// </summary>
 public static class HealthEndpoint
@@ -21,7 +22,7 @@ public static class HealthEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(EventStore.EventStore store, MessageBus bus, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(EventStore.EventStore store, MessageBus bus, ImapPollStatus imap, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
@@ -32,12 +33,12 @@ public static class HealthEndpoint
                 ? []
                 : (await store.Admin.StatusAsync(timeout.Token)).Select(p => ProjectionHealth.From(p, database.LastSequence)).ToList();
             var queue = await QueueAsync(bus, timeout.Token);
-            var healthy = database.SchemaVersion == SchemaMigrator.LatestVersion && projections.All(p => p.Status == ProjectionState.Running);
-            return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections, queue));
+            var healthy = database.SchemaVersion == SchemaMigrator.LatestVersion && projections.All(p => p.Status == ProjectionState.Running) && imap.AllHealthy;
+            return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections, queue, imap.Mailboxes));
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), [], null);
+            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), [], null, imap.Mailboxes);
             return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -57,7 +58,8 @@ public static class HealthEndpoint
     }
 }
 
-public sealed record HealthReport(string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections, QueueStatus? Messaging);
+public sealed record HealthReport(
+    string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections, QueueStatus? Messaging, IReadOnlyList<ImapMailboxHealth> ImapMailboxes);
 
 public sealed record ProjectionHealth(string Name, string Status, long LastSequence, long Lag, string? Owner, DateTimeOffset? Heartbeat, long? FailedSequence, string? Failure)
 {

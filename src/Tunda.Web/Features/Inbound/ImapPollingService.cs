@@ -7,7 +7,7 @@ namespace Tunda.Web.Features.Inbound;
 /// wrong password, refused folder) is logged and retried at the next interval; it never stops the others.
 /// </summary>
 public sealed partial class ImapPollingService(
-    IReadOnlyList<ImapMailboxOptions> mailboxes, StoreStartup store, MessagingStartup messaging, InboundStartup inbound, ImapCheckpoints checkpoints, ImapPoller poller, ILogger<ImapPollingService> logger) : BackgroundService
+    IReadOnlyList<ImapMailboxOptions> mailboxes, StoreStartup store, MessagingStartup messaging, InboundStartup inbound, ImapCheckpoints checkpoints, ImapPoller poller, ImapPollStatus status, ILogger<ImapPollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +16,11 @@ public sealed partial class ImapPollingService(
         await messaging.Ready.WaitAsync(stoppingToken);
         await inbound.Ready.WaitAsync(stoppingToken);
         await checkpoints.MigrateAsync(stoppingToken);
+        foreach (var mailbox in mailboxes)
+        {
+            status.Configured(mailbox);
+        }
+
         await Task.WhenAll(mailboxes.Select(m => PollForeverAsync(m, stoppingToken)));
     }
 
@@ -37,12 +42,15 @@ public sealed partial class ImapPollingService(
     {
         try
         {
-            return await poller.PollOnceAsync(mailbox, stoppingToken);
+            var outcome = await poller.PollOnceAsync(mailbox, stoppingToken);
+            status.Succeeded(mailbox, outcome);
+            return outcome;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             // Whatever failed (server, database, intake), this mailbox waits for the next interval and the others go on.
             LogPollFailed(e, mailbox.Name, e.Message);
+            status.Failed(mailbox, e.Message);
             return null;
         }
     }
