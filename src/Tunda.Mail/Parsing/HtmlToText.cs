@@ -91,6 +91,9 @@ internal static class HtmlToText
             case "img":
                 AppendText(text, element.GetAttribute("alt") ?? "", preformatted);
                 return;
+            case "a":
+                AppendLink(element, text, preformatted);
+                return;
             case "td" or "th" when text.Length > 0 && text[^1] != '\n':
                 text.Append(' ');
                 break;
@@ -114,6 +117,28 @@ internal static class HtmlToText
         if (line)
         {
             BreakLine(text, paragraph ? 2 : 1);
+        }
+    }
+
+    /// <summary>
+    /// A customer's "the page <u>here</u> shows an error" is useless to staff without the address, so a
+    /// web link's target follows its text unless the text already is the address.
+    /// </summary>
+    private static void AppendLink(IElement link, StringBuilder text, bool preformatted)
+    {
+        var start = text.Length;
+        Walk(link, text, preformatted);
+        var href = link.GetAttribute("href")?.Trim();
+        if (href is null || !(href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var shown = text.ToString(start, text.Length - start).Trim();
+        var bare = href[(href.IndexOf("//", StringComparison.Ordinal) + 2)..].TrimEnd('/');
+        if (!shown.TrimEnd('/').Equals(href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase) && !shown.TrimEnd('/').Equals(bare, StringComparison.OrdinalIgnoreCase))
+        {
+            AppendText(text, shown.Length == 0 ? href : $" ({href})", preformatted);
         }
     }
 

@@ -29,4 +29,12 @@ public sealed class HtmlToTextTests
     {
         HtmlToText.Convert("caff&egrave; &amp; cornetto&nbsp;&euro;").ShouldBe("caffè & cornetto €");
     }
+
+    [Fact]
+    public void a_web_link_keeps_its_address_unless_the_text_already_is_it()
+    {
+        HtmlToText.Convert("<p>L'errore è <a href=\"https://www.example.it/shop\">qui</a>, vedi <a href=\"https://www.example.it/\">www.example.it</a>"
+            + " o <a href=\"javascript:alert(1)\">questo</a> e <a href=\"https://x.example\"><img src=\"cid:a\"></a></p>")
+            .ShouldBe("L'errore è qui (https://www.example.it/shop), vedi www.example.it o questo e https://x.example");
+    }
 }
