@@ -36,7 +36,7 @@ public sealed class HashChainUpgradeTests
         }
         finally
         {
-            await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {store.Schema} CASCADE");
+            await TestDatabase.DropSchemaAsync(store.Schema);
         }
     }
 

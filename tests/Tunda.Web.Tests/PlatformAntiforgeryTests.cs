@@ -70,7 +70,7 @@ public sealed class PlatformAntiforgeryTests
         }
         finally
         {
-            await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            await TestDatabase.DropSchemaAsync(schema);
         }
     }
 }

@@ -52,7 +52,7 @@ internal sealed class PlatformApp(
         await base.DisposeAsync();
         if (schema is null)
         {
-            await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+            await TestDatabase.DropSchemaAsync(Schema);
         }
     }
 

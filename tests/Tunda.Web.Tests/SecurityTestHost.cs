@@ -121,7 +121,7 @@ internal sealed class SecurityTestHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        await TestDatabase.DropSchemaAsync(Schema);
     }
 }
 

@@ -48,7 +48,7 @@ internal sealed class TundaApp(EventStoreModule? module = null, string? connecti
         await base.DisposeAsync();
         if (connectionString is null)
         {
-            await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+            await TestDatabase.DropSchemaAsync(Schema);
         }
     }
 }

@@ -128,6 +128,6 @@ internal sealed class StoreScope : IAsyncDisposable
         }
 
         await Store.DisposeAsync();
-        await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        await TestDatabase.DropSchemaAsync(Schema);
     }
 }

@@ -112,6 +112,6 @@ internal sealed class BusScope : IAsyncDisposable
 
         await Bus.DisposeAsync();
         await Store.DisposeAsync();
-        await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        await TestDatabase.DropSchemaAsync(Schema);
     }
 }

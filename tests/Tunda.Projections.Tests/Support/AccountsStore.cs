@@ -77,6 +77,6 @@ internal sealed class AccountsStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        await TestDatabase.DropSchemaAsync(Schema);
     }
 }

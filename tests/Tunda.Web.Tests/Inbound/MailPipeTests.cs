@@ -102,7 +102,7 @@ public sealed class MailPipeTests
         }
         finally
         {
-            await TestDatabase.ExecuteAsync($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            await TestDatabase.DropSchemaAsync(schema);
         }
     }
 
