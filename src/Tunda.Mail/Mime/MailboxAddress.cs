@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tunda.Mail;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Tunda.Mail;
 /// </summary>
 public sealed record MailboxAddress
 {
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
-
     public MailboxAddress(string address, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -55,15 +51,8 @@ public sealed record MailboxAddress
             }
         }
 
-        string domain;
-        try
-        {
-            domain = Idn.GetAscii(address[(at + 1)..].TrimEnd('.')).ToLowerInvariant();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"The domain of '{address}' is not a valid host name: {e.Message}", nameof(address), e);
-        }
+        var domain = IdnDomains.ToAscii(address[(at + 1)..])
+            ?? throw new ArgumentException($"The domain of '{address}' is not a valid host name.", nameof(address));
 
         return local.Length + 1 + domain.Length <= 254
             ? $"{local}@{domain}"

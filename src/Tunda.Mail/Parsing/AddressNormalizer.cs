@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tunda.Mail.Parsing;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Tunda.Mail.Parsing;
 /// </summary>
 internal static class AddressNormalizer
 {
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
-
     public static string? Normalize(string address)
     {
         var at = address.LastIndexOf('@');
@@ -30,17 +26,8 @@ internal static class AddressNormalizer
             return domain.AsSpan(1, domain.Length - 2).ContainsAny(" []\\") ? null : $"{local}@{domain.ToLowerInvariant()}";
         }
 
-        try
-        {
-            var ascii = Idn.GetAscii(domain.TrimEnd('.'));
-            return ascii.Contains('.', StringComparison.Ordinal) || ascii.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                ? $"{local}@{ascii.ToLowerInvariant()}"
-                : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        var ascii = IdnDomains.ToAscii(domain);
+        return ascii is not null && (ascii.Contains('.', StringComparison.Ordinal) || ascii == "localhost") ? $"{local}@{ascii}" : null;
     }
 
     private static bool ValidLocalPart(string local)

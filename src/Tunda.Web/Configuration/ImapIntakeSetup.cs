@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Tunda.Web.Features.Inbound;
 
@@ -14,7 +15,8 @@ public static class ImapIntakeSetup
         var mailboxes = configuration.GetSection(ImapMailboxOptions.Section).Get<List<ImapMailboxOptions>>() ?? [];
         services.AddSingleton(provider => new ImapCheckpoints(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<DatabaseOptions>().Schema));
         services.AddSingleton<ImapPoller>();
-        services.AddSingleton(provider => new ImapPollStatus(provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ImapPollStatus>();
         if (mailboxes.Count == 0)
         {
             return services;

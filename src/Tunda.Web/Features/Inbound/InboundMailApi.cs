@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Npgsql;
 using Tunda.Web.Platform.Api;
+using Tunda.Web.Security;
 
 namespace Tunda.Web.Features.Inbound;
 
@@ -102,8 +102,7 @@ public static class InboundMailApi
             return false;
         }
 
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(given, SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        return CryptographicOperations.FixedTimeEquals(SecretValues.Hash(header[scheme.Length..].Trim()), SecretValues.Hash(token));
     }
 
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> (declared or counted).</summary>
