@@ -44,7 +44,7 @@ public sealed record Customer
     public ImmutableDictionary<Guid, Contact> Contacts { get; init; } = ImmutableDictionary<Guid, Contact>.Empty;
 
     /// <summary>Folds one event; unknown events leave the state as it is.</summary>
-    public Customer Apply(object @event) => @event switch
+    public Customer Evolve(object @event) => @event switch
     {
         CustomerRegistered e => this with
         {
@@ -72,7 +72,7 @@ public sealed record Customer
         _ => this,
     };
 
-    public static Customer Evolve(Customer state, object @event) => state.Apply(@event);
+    public static Customer Evolve(Customer state, object @event) => state.Evolve(@event);
 
     /// <summary>True when <paramref name="normalisedEmail"/> is the main login or a contact's address (other than <paramref name="except"/>).</summary>
     public bool UsesEmail(string normalisedEmail, Guid? except = null) =>

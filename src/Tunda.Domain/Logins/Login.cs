@@ -19,7 +19,7 @@ public sealed record Login
 
     public int OpenSessions { get; init; }
 
-    public Login Apply(object @event) => @event switch
+    public Login Evolve(object @event) => @event switch
     {
         PasswordSet e => this with { Id = e.LoginId, HasPassword = true, Email = e.Email, Realm = e.Realm },
         TwoFactorEnabled => this with { HasTwoFactor = true },
@@ -31,5 +31,5 @@ public sealed record Login
         _ => this,
     };
 
-    public static Login Evolve(Login state, object @event) => state.Apply(@event);
+    public static Login Evolve(Login state, object @event) => state.Evolve(@event);
 }

@@ -17,7 +17,7 @@ public sealed record StaffMember
 
     public bool IsBlocked { get; init; }
 
-    public StaffMember Apply(object @event) => @event switch
+    public StaffMember Evolve(object @event) => @event switch
     {
         StaffMemberAdded e => this with { Id = e.StaffId, Exists = true, Name = e.Name, Email = e.Email, Roles = e.Roles },
         StaffRolesChanged e => this with { Roles = e.Roles },
@@ -26,5 +26,5 @@ public sealed record StaffMember
         _ => this,
     };
 
-    public static StaffMember Evolve(StaffMember state, object @event) => state.Apply(@event);
+    public static StaffMember Evolve(StaffMember state, object @event) => state.Evolve(@event);
 }

@@ -83,8 +83,8 @@ public sealed class ContactTests
         var state = WithContacts(new ContactInvited(CustomerId, NewContact, "Anna", "anna@example.it", Permissions.Tickets, Notifications.Support, Now));
 
         var activated = ContactDecider.Decide(state, new ActivateContact(CustomerId, NewContact), Now).ShouldAccept<ContactActivated>();
-        state.Apply(activated).Contacts[NewContact].Status.ShouldBe(ContactStatus.Active);
-        ContactDecider.Decide(state.Apply(activated), new ActivateContact(CustomerId, NewContact), Now).ShouldRejectWith("contact.not_invited");
+        state.Evolve(activated).Contacts[NewContact].Status.ShouldBe(ContactStatus.Active);
+        ContactDecider.Decide(state.Evolve(activated), new ActivateContact(CustomerId, NewContact), Now).ShouldRejectWith("contact.not_invited");
         ContactDecider.Decide(state, new ActivateContact(CustomerId, Guid.NewGuid()), Now).ShouldRejectWith("contact.not_found");
     }
 
@@ -136,13 +136,13 @@ public sealed class ContactTests
         ContactDecider.Decide(state, new BlockContact(CustomerId, Accountant, Main), Now).ShouldRejectWith("contact.already_blocked");
 
         var unblocked = ContactDecider.Decide(state, new UnblockContact(CustomerId, Accountant, Main), Now).ShouldAccept<ContactUnblocked>();
-        state = state.Apply(unblocked);
+        state = state.Evolve(unblocked);
         state.Contacts[Accountant].Status.ShouldBe(ContactStatus.Active);
         ContactDecider.Decide(state, new UnblockContact(CustomerId, Accountant, Main), Now).ShouldRejectWith("contact.not_blocked");
 
         var deleted = ContactDecider.Decide(state, new DeleteContact(CustomerId, Accountant, Main), Now).ShouldAccept<ContactDeleted>();
-        state.Apply(deleted).Contacts.ContainsKey(Accountant).ShouldBeFalse();
-        ContactDecider.Decide(state.Apply(deleted), new DeleteContact(CustomerId, Accountant, Main), Now).ShouldRejectWith("contact.not_found");
+        state.Evolve(deleted).Contacts.ContainsKey(Accountant).ShouldBeFalse();
+        ContactDecider.Decide(state.Evolve(deleted), new DeleteContact(CustomerId, Accountant, Main), Now).ShouldRejectWith("contact.not_found");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class CustomerAccountTests
 
         CustomerDecider.Decide(state, new ConfirmCustomerEmail(CustomerId, "MARIO.ROSSI@example.it"), Now).ShouldAccept<CustomerEmailConfirmed>().Email.ShouldBe("mario.rossi@example.it");
         CustomerDecider.Decide(state, new ConfirmCustomerEmail(CustomerId, "someone@else.it"), Now).ShouldRejectWith("customer.email_mismatch");
-        CustomerDecider.Decide(state.Apply(new CustomerEmailConfirmed(CustomerId, "mario.rossi@example.it", Now)), new ConfirmCustomerEmail(CustomerId, "mario.rossi@example.it"), Now)
+        CustomerDecider.Decide(state.Evolve(new CustomerEmailConfirmed(CustomerId, "mario.rossi@example.it", Now)), new ConfirmCustomerEmail(CustomerId, "mario.rossi@example.it"), Now)
             .ShouldRejectWith("customer.email_already_confirmed");
     }
 
@@ -92,14 +92,14 @@ public sealed class CustomerAccountTests
 
         var requested = CustomerDecider.Decide(state, new RequestLoginEmailChange(CustomerId, "Mario@Caffè.it"), Now).ShouldAccept<LoginEmailChangeRequested>();
         requested.NewEmail.ShouldBe("mario@xn--caff-8oa.it");
-        state = state.Apply(requested);
+        state = state.Evolve(requested);
         state.LoginEmail.ShouldBe("mario.rossi@example.it");
 
         CustomerDecider.Decide(state, new ConfirmLoginEmailChange(CustomerId, "other@example.it"), Now).ShouldRejectWith("customer.no_pending_email_change");
         var changed = CustomerDecider.Decide(state, new ConfirmLoginEmailChange(CustomerId, "mario@xn--caff-8oa.it"), Now).ShouldAccept<LoginEmailChanged>();
 
         changed.ShouldBe(new LoginEmailChanged(CustomerId, "mario.rossi@example.it", "mario@xn--caff-8oa.it", false, Now));
-        state = state.Apply(changed);
+        state = state.Evolve(changed);
         state.LoginEmail.ShouldBe("mario@xn--caff-8oa.it");
         state.PendingLoginEmail.ShouldBeNull();
     }

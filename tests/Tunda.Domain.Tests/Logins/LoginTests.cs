@@ -72,9 +72,9 @@ public sealed class LoginTests
         LoginDecider.Decide(enabled, new RegenerateRecoveryCodes(Id, 0), Now).Error!.Code.ShouldBe("login.invalid_recovery_code_count");
         LoginDecider.Decide(enabled, new UseRecoveryCode(Id), Now).Error!.Code.ShouldBe("login.no_recovery_code_left");
 
-        var withCodes = enabled.Apply(new RecoveryCodesRegenerated(Id, 2, Now));
-        var oneUsed = withCodes.Apply(LoginDecider.Decide(withCodes, new UseRecoveryCode(Id), Now).Events.Single());
-        var bothUsed = oneUsed.Apply(LoginDecider.Decide(oneUsed, new UseRecoveryCode(Id), Now).Events.Single());
+        var withCodes = enabled.Evolve(new RecoveryCodesRegenerated(Id, 2, Now));
+        var oneUsed = withCodes.Evolve(LoginDecider.Decide(withCodes, new UseRecoveryCode(Id), Now).Events.Single());
+        var bothUsed = oneUsed.Evolve(LoginDecider.Decide(oneUsed, new UseRecoveryCode(Id), Now).Events.Single());
         LoginDecider.Decide(bothUsed, new UseRecoveryCode(Id), Now).Error!.Code.ShouldBe("login.no_recovery_code_left");
     }
 
@@ -99,7 +99,7 @@ public sealed class LoginTests
         var withPassword = Given(new PasswordSet(staff, "chiara@tunda.it", LoginRealm.Staff, "added", Now));
 
         LoginDecider.Decide(withPassword, new SignIn(staff, null, null), Now).Error!.Code.ShouldBe("login.two_factor_required");
-        LoginDecider.Decide(withPassword.Apply(new TwoFactorEnabled(staff, Now)), new SignIn(staff, null, null), Now).Events.ShouldHaveSingleItem().ShouldBeOfType<SignedIn>();
+        LoginDecider.Decide(withPassword.Evolve(new TwoFactorEnabled(staff, Now)), new SignIn(staff, null, null), Now).Events.ShouldHaveSingleItem().ShouldBeOfType<SignedIn>();
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal static class ContactHandlers
             StreamType = CustomerDecider.StreamType,
             StreamId = customerId,
             Initial = _ => Customer.Empty,
-            Evolve = (state, e) => state.Apply(e),
+            Evolve = (state, e) => state.Evolve(e),
             Decide = decide,
             Then = then,
         };
