@@ -1,3 +1,4 @@
+using JasperFx;
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Health;
 using Tunda.Web.Features.Messaging;
@@ -19,8 +20,8 @@ if (args is ["mail", .. var mailVerb])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddTundaEventStore(builder.Configuration);
-builder.Services.AddTundaMessaging(builder.Configuration);
+builder.Services.AddTundaStore(builder.Configuration);
+builder.Services.AddTundaMessaging();
 builder.Services.AddTundaEmail(builder.Configuration);
 builder.Services.AddTundaImapIntake(builder.Configuration);
 builder.Services.AddTundaSecurity(builder.Configuration);
@@ -37,8 +38,7 @@ app.UseTundaPlatform();     // ends with routing: authentication must come after
 app.UseTundaSecurity();
 app.MapTundaPlatform();
 app.MapHealth();
-await app.RunAsync();
-return 0;
+return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

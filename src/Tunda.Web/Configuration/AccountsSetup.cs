@@ -16,7 +16,7 @@ public static class AccountsSetup
         services.AddSingleton(configuration.GetSection("Tunda:PasswordPolicy").Get<PasswordPolicy>() ?? PasswordPolicy.Default);
         services.AddSingleton<IAccountDirectory, ProjectedAccountDirectory>();
         services.AddSingleton<IStaffDirectory, ProjectedStaffDirectory>();
-        services.AddSingleton(provider => new MessagingModule(messaging => AccountHandlers.Register(messaging, provider)));
+        services.AddSingleton<LoginEmailMove>();
         return services;
     }
 }

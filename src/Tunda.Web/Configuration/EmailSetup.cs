@@ -1,5 +1,5 @@
 using Tunda.Mail;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 
 namespace Tunda.Web.Configuration;
@@ -31,9 +31,6 @@ public static class EmailSetup
                 ? new SmtpTransport(options.Smtp)
                 : new PickupFolderTransport(options.PickupFolder);
         });
-        services.AddSingleton<SendEmailHandler>();
-        services.AddSingleton(provider => new MessagingModule(messaging =>
-            SendEmailHandler.Register(messaging, provider.GetRequiredService<SendEmailHandler>)));
         services.AddSingleton<IStartupFilter, EmailStartupFilter>();
         return services;
     }

@@ -35,7 +35,6 @@ public static class ImapIntakeSetup
         services.AddHostedService(provider => new ImapPollingService(
             mailboxes,
             provider.GetRequiredService<StoreStartup>(),
-            provider.GetRequiredService<MessagingStartup>(),
             provider.GetRequiredService<InboundStartup>(),
             provider.GetRequiredService<ImapCheckpoints>(),
             provider.GetRequiredService<ImapPoller>(),

@@ -1,36 +1,41 @@
-using Tunda.Messaging;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Tunda.Web.Platform.Commands;
+using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Tunda.Web.Configuration;
 
-/// <summary>Message aliases, handlers and retry rules added by a module or a test.</summary>
-public sealed record MessagingModule(Action<MessagingOptions> Configure);
-
 public static class MessagingSetup
 {
-    /// <summary>Timings and batch sizes (<see cref="MessagingOptions"/>) are read from this section.</summary>
-    public const string Section = "Tunda:Messaging";
-
     /// <summary>
-    /// The bus on the event store's database and a hosted service that migrates its tables and runs
-    /// this process's worker. Needs <see cref="EventStoreSetup.AddTundaEventStore"/> first.
+    /// Wolverine on the Marten store: every handler's session committed after it runs with its outbox
+    /// (AutoApplyTransactions), durable local queues, Balanced durability so several nodes share the
+    /// work and recover each other's messages, the caller's metadata passed on to what a message
+    /// causes, conflicts retried, refusals straight to the dead letters. Handler code is generated
+    /// ahead of time (`./tunda codegen`) and loaded statically.
     /// </summary>
-    public static IServiceCollection AddTundaMessaging(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTundaMessaging(this IServiceCollection services)
     {
-        services.AddSingleton(provider =>
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UnitOfWork>();
+        services.AddSingleton<ICommandSender, CommandSender>();
+        services.AddWolverine(options =>
         {
-            var options = new MessagingOptions();
-            configuration.GetSection(Section).Bind(options);
-            foreach (var module in provider.GetServices<MessagingModule>())
-            {
-                module.Configure(options);
-            }
+            options.ApplicationAssembly = typeof(MessagingSetup).Assembly;
+            options.ServiceName = "tunda";
+            options.Durability.Mode = DurabilityMode.Balanced;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.PropagateIncomingHeadersToOutgoing(MetadataHeaders.Propagated);
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
 
-            return options;
+            // Another writer appended to the stream first: decide again on the new state, a few times, spread out.
+            options.OnException<ConcurrencyException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
+                    TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
+            options.OnException<MessageRefusedException>().MoveToErrorQueue();
         });
-        services.AddSingleton(provider => new MessageBus(provider.GetRequiredService<EventStore.EventStore>(), provider.GetRequiredService<MessagingOptions>()));
-        services.AddSingleton<IMessageBus>(provider => provider.GetRequiredService<MessageBus>());
-        services.AddSingleton<MessagingStartup>();
-        services.AddHostedService(provider => provider.GetRequiredService<MessagingStartup>());
         return services;
     }
 }

@@ -1,17 +1,17 @@
+using Marten;
 using Npgsql;
-using Tunda.EventStore.Daemon;
 
 namespace Tunda.Web.Configuration;
 
 /// <summary>
-/// Migrates the schema and starts the projection daemon. If the database is not reachable yet the
-/// app still starts (so /health can say so) and keeps trying in the background.
+/// Applies Marten's schema: events, documents, projections, the hash chain.
+/// If the database is not reachable yet the app still starts (so /health can say so) and keeps trying.
 /// </summary>
-public sealed partial class StoreStartup(EventStore.EventStore store, ProjectionDaemon daemon, ILogger<StoreStartup> logger) : BackgroundService
+public sealed partial class StoreStartup(IDocumentStore store, ILogger<StoreStartup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the schema is migrated and the daemon runs.</summary>
+    /// <summary>Completes once the schema is in place.</summary>
     public Task Ready => _ready.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,10 +20,9 @@ public sealed partial class StoreStartup(EventStore.EventStore store, Projection
         {
             try
             {
-                await store.MigrateAsync(stoppingToken);
-                await daemon.StartAsync(stoppingToken);
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
                 _ready.TrySetResult();
-                LogReady(store.Schema);
+                LogReady(store.Options.DatabaseSchemaName);
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -34,13 +33,7 @@ public sealed partial class StoreStartup(EventStore.EventStore store, Projection
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await daemon.StopAsync();
-        await base.StopAsync(cancellationToken);
-    }
-
-    [LoggerMessage(LogLevel.Information, "Event store ready in schema {Schema}; projection daemon started")]
+    [LoggerMessage(LogLevel.Information, "Store ready in schema {Schema}")]
     private partial void LogReady(string schema);
 
     [LoggerMessage(LogLevel.Warning, "Database not reachable yet ({Reason}); retrying")]

@@ -1,5 +1,6 @@
 using Npgsql;
-using Tunda.EventStore.Schema;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Database;
 using Tunda.Web.Configuration;
 
 namespace Tunda.Web.Security;

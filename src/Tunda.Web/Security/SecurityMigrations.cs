@@ -1,4 +1,5 @@
-using Tunda.EventStore.Schema;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Database;
 
 namespace Tunda.Web.Security;
 

@@ -1,4 +1,4 @@
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Features.Accounts;
 
@@ -10,11 +10,11 @@ namespace Tunda.Web.Features.Accounts;
 public static class MainAccountEmails
 {
     /// <summary>False when another customer holds the address; a racing registration waits for the winner's commit, then gets false.</summary>
-    public static async Task<bool> TryReserveAsync(MessageContext context, string email, Guid customerId, CancellationToken cancellationToken)
+    public static async Task<bool> TryReserveAsync(CommandContext context, string email, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         await using var command = context.Command($"""
-            INSERT INTO {context.Store.Schema}.main_account_emails (email, customer_id, reserved_at)
+            INSERT INTO {context.Schema}.main_account_emails (email, customer_id, reserved_at)
             VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING
             """);
         command.Parameters.AddWithValue(email);
@@ -24,7 +24,7 @@ public static class MainAccountEmails
     }
 
     /// <summary>Moves a customer's reservation to <paramref name="newEmail"/>; false (nothing changed) when someone else holds it.</summary>
-    public static async Task<bool> TryMoveAsync(MessageContext context, Guid customerId, string newEmail, CancellationToken cancellationToken)
+    public static async Task<bool> TryMoveAsync(CommandContext context, Guid customerId, string newEmail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!await TryReserveAsync(context, newEmail, customerId, cancellationToken))
@@ -32,7 +32,7 @@ public static class MainAccountEmails
             return await IsHeldByAsync(context, newEmail, customerId, cancellationToken);
         }
 
-        await using var release = context.Command($"DELETE FROM {context.Store.Schema}.main_account_emails WHERE customer_id = $1 AND email <> $2");
+        await using var release = context.Command($"DELETE FROM {context.Schema}.main_account_emails WHERE customer_id = $1 AND email <> $2");
         release.Parameters.AddWithValue(customerId);
         release.Parameters.AddWithValue(newEmail);
         await release.ExecuteNonQueryAsync(cancellationToken);
@@ -40,17 +40,17 @@ public static class MainAccountEmails
     }
 
     /// <summary>Whether a main account already uses the address (for a friendly answer before the transaction decides).</summary>
-    public static async Task<bool> IsTakenAsync(MessageContext context, string email, CancellationToken cancellationToken)
+    public static async Task<bool> IsTakenAsync(CommandContext context, string email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await using var command = context.Command($"SELECT EXISTS (SELECT 1 FROM {context.Store.Schema}.main_account_emails WHERE email = $1)");
+        await using var command = context.Command($"SELECT EXISTS (SELECT 1 FROM {context.Schema}.main_account_emails WHERE email = $1)");
         command.Parameters.AddWithValue(email);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<bool> IsHeldByAsync(MessageContext context, string email, Guid customerId, CancellationToken cancellationToken)
+    private static async Task<bool> IsHeldByAsync(CommandContext context, string email, Guid customerId, CancellationToken cancellationToken)
     {
-        await using var command = context.Command($"SELECT EXISTS (SELECT 1 FROM {context.Store.Schema}.main_account_emails WHERE email = $1 AND customer_id = $2)");
+        await using var command = context.Command($"SELECT EXISTS (SELECT 1 FROM {context.Schema}.main_account_emails WHERE email = $1 AND customer_id = $2)");
         command.Parameters.AddWithValue(email);
         command.Parameters.AddWithValue(customerId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;

@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Tunda.Projections;
 using Tunda.Web.Configuration;
@@ -13,19 +14,19 @@ namespace Tunda.Web.Features.Accounts;
 /// main account whose e-mail is not confirmed) is not offered at all; a blocked one is offered as
 /// blocked so sign-in can say so.
 /// </summary>
-internal sealed class ProjectedAccountDirectory(NpgsqlDataSource dataSource, DatabaseOptions database) : IAccountDirectory
+internal sealed class ProjectedAccountDirectory(IDocumentStore store) : IAccountDirectory
 {
     public async Task<SecurityAccess?> FindAccessAsync(Guid accessId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await AccountAccessQueries.FindAsync(connection, database.Schema, accessId);
+        await using var session = store.QuerySession();
+        var row = await AccountAccessQueries.FindAsync(session, accessId, cancellationToken);
         return row is null || !IsOffered(row) ? null : ToAccess(row);
     }
 
     public async Task<IReadOnlyList<SecurityAccess>> ForEmailAsync(string normalisedEmail, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await AccountAccessQueries.ForEmailAsync(connection, database.Schema, normalisedEmail);
+        await using var session = store.QuerySession();
+        var rows = await AccountAccessQueries.ForEmailAsync(session, normalisedEmail, cancellationToken);
         return [.. rows.Where(IsOffered).Select(ToAccess)];
     }
 
@@ -42,12 +43,12 @@ internal sealed class ProjectedAccountDirectory(NpgsqlDataSource dataSource, Dat
 }
 
 /// <summary>Staff sign-in and every staff request read the inline staff_directory projection.</summary>
-internal sealed class ProjectedStaffDirectory(NpgsqlDataSource dataSource, DatabaseOptions database) : IStaffDirectory
+internal sealed class ProjectedStaffDirectory(IDocumentStore store) : IStaffDirectory
 {
     public async Task<StaffAccess?> FindByEmailAsync(string normalisedEmail, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await StaffDirectory.ForEmailAsync(connection, database.Schema, normalisedEmail);
+        await using var session = store.QuerySession();
+        var row = await StaffDirectory.ForEmailAsync(session, normalisedEmail, cancellationToken);
         return row is null ? null : new StaffAccess(row.StaffId, row.Roles, row.Blocked);
     }
 }

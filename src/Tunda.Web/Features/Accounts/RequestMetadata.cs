@@ -1,5 +1,5 @@
 using Tunda.Domain.Customers;
-using Tunda.EventStore;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Authentication;
 
 namespace Tunda.Web.Features.Accounts;

@@ -1,23 +1,23 @@
 using Tunda.Domain;
 using Tunda.Mail;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
 
 namespace Tunda.Web.Features.Email;
 
 /// <summary>
 /// Sends one automatic mail from a template. Publish it from a handler with
-/// <see cref="MessageContext.Publish"/>, so the mail leaves only if the change that caused it commits.
+/// <see cref="CommandContext.Publish"/>, so the mail leaves only if the change that caused it commits.
 /// </summary>
 /// <param name="Id">Also the Message-ID's left part, so a retried send carries the same Message-ID.</param>
 /// <param name="TemplateName">A file name under Templates/Mail without language and extension, e.g. "confirm-email".</param>
 /// <param name="Language">"it" or "en"; anything else is sent in Italian.</param>
 /// <param name="Values">Plain text for the template's <c>{{key}}</c> placeholders.</param>
+[MessageIdentity(Alias)]
 public sealed record SendEmail(Guid Id, string TemplateName, string Language, string ToAddress, string? ToName, IReadOnlyDictionary<string, string> Values)
 {
     public const string Alias = "send_email";
-
-    /// <summary>A few quick retries for a hiccup, then slower ones for a mail server that is down for a while.</summary>
-    public static RetryPolicy Retry { get; } = new(6, [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)]);
 }
 
 /// <summary>
@@ -27,7 +27,20 @@ public sealed record SendEmail(Guid Id, string TemplateName, string Language, st
 /// </summary>
 public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options)
 {
-    public async Task<DomainError?> HandleAsync(SendEmail message, CancellationToken ct)
+    /// <summary>A few quick retries for a hiccup, then slower ones for a mail server that is down for a while; then a dead letter.</summary>
+    public static void Configure(HandlerChain chain) => QueuedMessageRetries.Apply(chain,
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30));
+
+    public async Task HandleAsync(SendEmail message, CancellationToken ct)
+    {
+        if (await SendAsync(message, ct) is { } refused)
+        {
+            throw new MessageRefusedException([refused]);
+        }
+    }
+
+    /// <summary>Sends the mail; a DomainError when no retry could ever send it.</summary>
+    public async Task<DomainError?> SendAsync(SendEmail message, CancellationToken ct)
     {
         OutgoingMessage mail;
         try
@@ -61,13 +74,5 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
         {
             return new DomainError("email.refused", e.Message);
         }
-    }
-
-    /// <summary>The alias, retry rule and handler, for <see cref="MessagingOptions"/>.</summary>
-    public static void Register(MessagingOptions messaging, Func<SendEmailHandler> handler)
-    {
-        messaging.Messages.Register<SendEmail>(SendEmail.Alias);
-        messaging.Retry<SendEmail>(SendEmail.Retry);
-        messaging.Handlers.Handle<SendEmail, DomainError?>((message, _, ct) => handler().HandleAsync(message, ct));
     }
 }

@@ -1,16 +1,14 @@
+using Marten;
 using Npgsql;
-using Tunda.EventStore.Daemon;
-using Tunda.EventStore.Schema;
-using Tunda.Messaging;
-using Tunda.Messaging.Queue;
 using Tunda.Web.Features.Inbound;
+using Wolverine.Persistence.Durability;
 
 namespace Tunda.Web.Features.Health;
 
 /// <summary>
-/// GET /health: 200 with the database, every projection's lag, the message queue (null until its
-/// tables exist) and each IMAP mailbox's last poll, or 503 when the database cannot be reached. Never shows a stack trace; the error
-/// text names the cause.
+/// GET /health: 200 with the database, every async projection's lag (from Marten's progression),
+/// the message store's counts (Wolverine) and each IMAP mailbox's last poll, or 503 when the
+/// database cannot be reached. Never shows a stack trace; the error text names the cause.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -22,34 +20,37 @@ public static class HealthEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(EventStore.EventStore store, MessageBus bus, ImapPollStatus imap, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(IDocumentStore store, NpgsqlDataSource dataSource, IMessageStore messages, ImapPollStatus imap, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
+        var schema = store.Options.DatabaseSchemaName;
         try
         {
-            var database = await DatabaseHealth.ReadAsync(store, timeout.Token);
-            var projections = database.SchemaVersion < SchemaMigrator.LatestVersion
-                ? []
-                : (await store.Admin.StatusAsync(timeout.Token)).Select(p => ProjectionHealth.From(p, database.LastSequence)).ToList();
-            var queue = await QueueAsync(bus, timeout.Token);
-            var healthy = database.SchemaVersion == SchemaMigrator.LatestVersion && projections.All(p => p.Status == ProjectionState.Running) && imap.AllHealthy;
+            var database = await DatabaseHealth.ReadAsync(dataSource, schema, timeout.Token);
+            var projections = database.SchemaReady
+                ? (await store.Advanced.AllProjectionProgress(token: timeout.Token))
+                    .Select(p => new ProjectionHealth(p.ShardName, p.Sequence, Math.Max(0, database.LastSequence - p.Sequence))).ToList()
+                : [];
+            var queue = database.SchemaReady ? await QueueAsync(messages) : null;
+            var healthy = database.SchemaReady && imap.AllHealthy;
             return Results.Json(new HealthReport(healthy ? "healthy" : "degraded", database, projections, queue, imap.Mailboxes));
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            var report = new HealthReport("unhealthy", DatabaseHealth.Down(store, ex), [], null, imap.Mailboxes);
+            var report = new HealthReport("unhealthy", DatabaseHealth.Down(dataSource, schema, ex), [], null, imap.Mailboxes);
             return Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
     // Dead letters need a person, not a restart: they are counted here for monitoring to alert on,
     // and do not make the service unhealthy.
-    private static async Task<QueueStatus?> QueueAsync(MessageBus bus, CancellationToken cancellationToken)
+    private static async Task<QueueHealth?> QueueAsync(IMessageStore messages)
     {
         try
         {
-            return await bus.Queue.StatusAsync(cancellationToken);
+            var counts = await messages.Admin.FetchCountsAsync();
+            return new QueueHealth(counts.Incoming, counts.Scheduled, counts.Outgoing, counts.DeadLetter);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -59,17 +60,10 @@ public static class HealthEndpoint
 }
 
 public sealed record HealthReport(
-    string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections, QueueStatus? Messaging, IReadOnlyList<ImapMailboxHealth> ImapMailboxes);
+    string Status, DatabaseHealth Database, IReadOnlyList<ProjectionHealth> Projections, QueueHealth? Messaging, IReadOnlyList<ImapMailboxHealth> ImapMailboxes);
 
-public sealed record ProjectionHealth(string Name, string Status, long LastSequence, long Lag, string? Owner, DateTimeOffset? Heartbeat, long? FailedSequence, string? Failure)
-{
-    public static ProjectionHealth From(ProjectionState state, long lastSequence) => new(
-        state.Name,
-        state.Status,
-        state.LastSequence,
-        Math.Max(0, lastSequence - state.LastSequence),
-        state.Owner,
-        state.Heartbeat,
-        state.FailedSequence,
-        state.Failure?.Split('\n')[0]);
-}
+/// <summary>An async projection shard: the last event it processed and how far behind the store's newest it is.</summary>
+public sealed record ProjectionHealth(string Name, long LastSequence, long Lag);
+
+/// <summary>Wolverine's durable message store: waiting, scheduled, not yet sent, and dead letters.</summary>
+public sealed record QueueHealth(int Incoming, int Scheduled, int Outgoing, int DeadLetters);

@@ -7,13 +7,12 @@ namespace Tunda.Web.Features.Inbound;
 /// wrong password, refused folder) is logged and retried at the next interval; it never stops the others.
 /// </summary>
 public sealed partial class ImapPollingService(
-    IReadOnlyList<ImapMailboxOptions> mailboxes, StoreStartup store, MessagingStartup messaging, InboundStartup inbound, ImapCheckpoints checkpoints, ImapPoller poller, ImapPollStatus status, ILogger<ImapPollingService> logger) : BackgroundService
+    IReadOnlyList<ImapMailboxOptions> mailboxes, StoreStartup store, InboundStartup inbound, ImapCheckpoints checkpoints, ImapPoller poller, ImapPollStatus status, ILogger<ImapPollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Intake needs its table and the bus; polling earlier would only fail and leave mail waiting an interval.
         await store.Ready.WaitAsync(stoppingToken);
-        await messaging.Ready.WaitAsync(stoppingToken);
         await inbound.Ready.WaitAsync(stoppingToken);
         await checkpoints.MigrateAsync(stoppingToken);
         foreach (var mailbox in mailboxes)

@@ -1,5 +1,4 @@
-using Tunda.EventStore;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Features.Inbound;
 
@@ -7,7 +6,7 @@ namespace Tunda.Web.Features.Inbound;
 /// Pipe, HTTP and IMAP store received mail through here. Database failures propagate: callers
 /// answer "try again later" (pipe exit 75, HTTP 503, IMAP leaves the message on the server).
 /// </summary>
-public sealed class InboundMailIntake(IMessageBus bus) : IInboundMailIntake
+public sealed class InboundMailIntake(ICommandSender bus) : IInboundMailIntake
 {
     /// <summary>Unreadable input (see <see cref="UnreadableMail"/>) is stored too, straight into quarantine.</summary>
     public Task<InboundReceipt> StoreAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Tunda.Domain.Inbound;
 using Tunda.Mail.Classification;
 using Tunda.Web.Features.Inbound;
 using Tunda.Web.Platform;
@@ -23,16 +22,7 @@ public static class InboundSetup
         services.AddSingleton(provider => new MailClassifierOptions { TrustedAuthServId = provider.GetRequiredService<IOptions<InboundOptions>>().Value.TrustedAuthServId });
         services.AddSingleton<InboundMailIntake>();
         services.AddSingleton<IInboundMailIntake>(provider => provider.GetRequiredService<InboundMailIntake>());
-        services.AddSingleton<ProcessInboundMailHandler>();
         services.AddSingleton<QuarantineList>();
-        services.AddSingleton(new EventStoreModule(store => store.Events
-            .Register<InboundMailReceived>("inbound_mail_received")
-            .Register<InboundMailQuarantined>("inbound_mail_quarantined")));
-        services.AddSingleton(provider => new MessagingModule(messaging =>
-        {
-            messaging.Handlers.Handle<StoreInboundMail, InboundReceipt>(StoreInboundMailHandler.HandleAsync);
-            ProcessInboundMailHandler.Register(messaging, provider.GetRequiredService<ProcessInboundMailHandler>);
-        }));
         services.AddSingleton<InboundStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<InboundStartup>());
         services.AddSingleton(new MachineApiRoute(InboundMailApi.Route));

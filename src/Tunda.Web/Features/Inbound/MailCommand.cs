@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
 
 namespace Tunda.Web.Features.Inbound;
@@ -40,10 +40,13 @@ public static class MailCommand
         var builder = CommandHost.CreateBuilder(configure);
         try
         {
-            builder.Services.AddTundaEventStore(builder.Configuration);
-            builder.Services.AddTundaMessaging(builder.Configuration);
+            builder.Services.AddTundaStore(builder.Configuration);
+            builder.Services.AddTundaMessaging();
             builder.Services.AddTundaInbound(builder.Configuration);
             await using var app = builder.Build();
+            // Wolverine runs inside the host; the store's startup creates the tables mail may arrive before.
+            await app.StartAsync();
+            await app.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
             var limit = app.Services.GetRequiredService<IOptions<InboundOptions>>().Value.MaxMessageBytes;
             var message = await PipedMessage.ReadAsync(input, limit);
             return await StoreAsync(app.Services, message, source, error);
@@ -71,8 +74,6 @@ public static class MailCommand
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
             // Mail may arrive before the app first started on this database: create the tables (idempotent) and retry.
-            await services.GetRequiredService<EventStore.EventStore>().MigrateAsync();
-            await services.GetRequiredService<MessageBus>().MigrateAsync();
             var database = services.GetRequiredService<DatabaseOptions>();
             await InboundStartup.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), database.Schema);
             receipt = await Store();

@@ -1,14 +1,18 @@
+using Marten;
+using Wolverine;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
 using Npgsql;
 using NpgsqlTypes;
 using Tunda.Domain.Inbound;
-using Tunda.EventStore;
+using Tunda.Web.Platform.Commands;
 using Tunda.Mail.Classification;
 using Tunda.Mail.Parsing;
-using Tunda.Messaging;
 
 namespace Tunda.Web.Features.Inbound;
 
 /// <summary>Reads, classifies and records one stored message (queued by the intake in its own transaction).</summary>
+[MessageIdentity(Alias)]
 public sealed record ProcessInboundMail(Guid MailId)
 {
     public const string Alias = "process_inbound_mail";
@@ -22,9 +26,21 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
 {
     private const int SummaryLength = 500;
 
-    public async Task HandleAsync(ProcessInboundMail message, MessageContext context, CancellationToken cancellationToken)
+    /// <summary>A patient retry rule: a database hiccup is the only expected failure.</summary>
+    public static void Configure(HandlerChain chain) => QueuedMessageRetries.Apply(chain,
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10),
+        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+
+    public Task Handle(ProcessInboundMail message, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.HandleAsync(session, bus, async context =>
+        {
+            await ProcessAsync(message, context, ct);
+            return null;
+        }, ct);
+
+    private async Task ProcessAsync(ProcessInboundMail message, CommandContext context, CancellationToken cancellationToken)
     {
-        var schema = context.Store.Schema;
+        var schema = context.Schema;
         StoredMail? stored;
         // FOR UPDATE: a second delivery of the same message (a replayed dead letter) waits and then sees the new status.
         await using (var load = context.Command($"SELECT raw, received_at, channel, sha256, status FROM {schema}.inbound_mail WHERE id = $1 FOR UPDATE"))
@@ -56,14 +72,14 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        context.Session.Metadata = context.Metadata with
+        context.UseMetadata(context.Metadata with
         {
             Actor = from is { IsValid: true } ? new Actor(StorableText.Clean(from.NormalizedAddress!), ActorKind.EmailSender) : InboundStatus.UnknownSender,
-        };
+        });
         object recorded = quarantineReason is not null || parsed is null || classification is null
             ? new InboundMailQuarantined(message.MailId, stored.Channel, stored.Sha256, StorableText.Clean(quarantineReason ?? "not read"), stored.ReceivedAt)
             : Received(message.MailId, stored, parsed, from, classification);
-        context.Session.StartStream(message.MailId, InboundMail.StreamType, recorded);
+        context.Session.Events.StartStream(message.MailId, recorded);
     }
 
     /// <summary>
@@ -128,12 +144,4 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
     private static string? Shorten(string? text) => text is { Length: > SummaryLength } ? text[..SummaryLength] : text;
 
     private sealed record StoredMail(byte[] Raw, DateTimeOffset ReceivedAt, string Channel, string Sha256, string Status);
-
-    /// <summary>The alias, handler and a patient retry rule (a database hiccup is the only expected failure).</summary>
-    public static void Register(MessagingOptions messaging, Func<ProcessInboundMailHandler> handler)
-    {
-        messaging.Messages.Register<ProcessInboundMail>(ProcessInboundMail.Alias);
-        messaging.Retry<ProcessInboundMail>(new RetryPolicy(8, [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)]));
-        messaging.Handlers.Handle<ProcessInboundMail>((message, context, ct) => handler().HandleAsync(message, context, ct));
-    }
 }

@@ -1,10 +1,11 @@
+using Marten;
+using Wolverine;
 using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
 using Tunda.Domain.Inbound;
-using Tunda.EventStore;
+using Tunda.Web.Platform.Commands;
 using Tunda.Mail.Parsing;
-using Tunda.Messaging;
 
 namespace Tunda.Web.Features.Inbound;
 
@@ -12,19 +13,22 @@ namespace Tunda.Web.Features.Inbound;
 /// Stores one received message. With <paramref name="QuarantineReason"/> (unreadable or truncated
 /// input) it is kept in quarantine at once and nothing is queued.
 /// </summary>
-internal sealed record StoreInboundMail(ReadOnlyMemory<byte> Raw, InboundChannel Channel, string Source, string? QuarantineReason);
+public sealed record StoreInboundMail(ReadOnlyMemory<byte> Raw, InboundChannel Channel, string Source, string? QuarantineReason);
 
 /// <summary>
 /// The row, its <see cref="ProcessInboundMail"/> queue message (or its quarantine event) commit in
 /// one transaction: a message is never stored without being queued, nor queued without its bytes.
 /// </summary>
-internal static class StoreInboundMailHandler
+public static class StoreInboundMailHandler
 {
+    public static Task<InvokeResult> Handle(StoreInboundMail command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, async context => (object?)await StoreAsync(command, context, ct), ct);
+
     // Longer ids are not worth a unique-index entry (btree entries are capped at ~2.7 kB): such a
     // message is deduplicated by its hash instead.
     private const int MaxMessageIdLength = 900;
 
-    public static async Task<InboundReceipt> HandleAsync(StoreInboundMail command, MessageContext context, CancellationToken cancellationToken)
+    private static async Task<InboundReceipt> StoreAsync(StoreInboundMail command, CommandContext context, CancellationToken cancellationToken)
     {
         var sha256 = SHA256.HashData(command.Raw.Span);
         var hex = Convert.ToHexStringLower(sha256);
@@ -35,7 +39,7 @@ internal static class StoreInboundMailHandler
 
         // A duplicate (same key) only counts itself on the existing row; xmax = 0 tells a fresh insert apart.
         await using var insert = context.Command($"""
-            INSERT INTO {context.Store.Schema}.inbound_mail (id, channel, source, sha256, message_id, dedupe_key, size, raw, status, quarantine_reason)
+            INSERT INTO {context.Schema}.inbound_mail (id, channel, source, sha256, message_id, dedupe_key, size, raw, status, quarantine_reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             ON CONFLICT (dedupe_key) DO UPDATE SET duplicates_seen = inbound_mail.duplicates_seen + 1, last_duplicate_at = transaction_timestamp()
             RETURNING id, sha256, xmax = 0, received_at
@@ -66,14 +70,14 @@ internal static class StoreInboundMailHandler
 
         if (inserted && command.QuarantineReason is { } reason)
         {
-            context.Session.Metadata = context.Metadata with { Actor = InboundStatus.UnknownSender };
-            context.Session.StartStream(storedId, InboundMail.StreamType,
+            context.UseMetadata(context.Metadata with { Actor = InboundStatus.UnknownSender });
+            context.Session.Events.StartStream(storedId,
                 new InboundMailQuarantined(storedId, InboundStatus.ChannelName(command.Channel), hex, StorableText.Clean(reason), receivedAt));
         }
         else if (inserted)
         {
-            // The row id is the queue message's id too: a replayed intake can never queue it twice.
-            context.Publish(new ProcessInboundMail(storedId), storedId);
+            // Processing is idempotent on the row's status: a second delivery of the message finds it processed.
+            context.Publish(new ProcessInboundMail(storedId));
         }
 
         return new InboundReceipt(storedId, Convert.ToHexStringLower(storedHash), Duplicate: !inserted);

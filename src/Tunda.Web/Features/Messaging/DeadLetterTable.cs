@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Tunda.Messaging;
+using Wolverine.Persistence.Durability;
 
 namespace Tunda.Web.Features.Messaging;
 
@@ -9,16 +9,16 @@ public static class DeadLetterTable
 {
     private const int ErrorWidth = 100;
 
-    public static string Format(IReadOnlyList<DeadLetter> letters)
+    public static string Format(IReadOnlyList<DeadLetterEnvelope> letters)
     {
         string[] header = ["ID", "TYPE", "ATTEMPTS", "FAILED AT (UTC)", "ERROR"];
         var rows = letters.Select(l => new[]
         {
             l.Id.ToString(),
-            l.Type,
-            l.Attempts.ToString(CultureInfo.InvariantCulture),
-            l.FailedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            FirstLine(l.Error),
+            l.MessageType,
+            l.Envelope.Attempts.ToString(CultureInfo.InvariantCulture),
+            l.SentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            FirstLine($"{l.ExceptionType}: {l.ExceptionMessage}"),
         }).ToList();
 
         // The error is the last column, so it needs no padding and may be as long as it is.

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Contacts;
 using Tunda.Web.Platform.Localisation;
@@ -13,7 +13,7 @@ namespace Tunda.Web.Pages.Contacts;
 
 /// <summary>Asks before deleting a contact; the deletion ends its sessions and voids its invitation.</summary>
 [RequirePermission(Permissions.Contacts)]
-public sealed class DeleteModel(IMessageBus bus, ContactDirectory directory, Texts texts) : PageModel
+public sealed class DeleteModel(ICommandSender bus, ContactDirectory directory, Texts texts) : PageModel
 {
     public AccountAccess? Contact { get; private set; }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Contacts;
 using Tunda.Web.Platform.Localisation;
@@ -13,7 +13,7 @@ namespace Tunda.Web.Pages.Contacts;
 
 /// <summary>Name, permissions and notifications of one of the customer's contacts; block and unblock.</summary>
 [RequirePermission(Permissions.Contacts)]
-public sealed class EditModel(IMessageBus bus, ContactDirectory directory, Texts texts) : PageModel
+public sealed class EditModel(ICommandSender bus, ContactDirectory directory, Texts texts) : PageModel
 {
     [BindProperty]
     public ContactFormInput Input { get; set; } = new();

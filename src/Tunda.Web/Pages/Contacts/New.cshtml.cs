@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Security.Authentication;
@@ -11,7 +11,7 @@ namespace Tunda.Web.Pages.Contacts;
 
 /// <summary>Invites a contact: the invitation mail leaves with the events.</summary>
 [RequirePermission(Permissions.Contacts)]
-public sealed class NewModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class NewModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public ContactFormInput Input { get; set; } = new();

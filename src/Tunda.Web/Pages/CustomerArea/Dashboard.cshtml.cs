@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public sealed record DashboardLink(string Href, string TextKey, Permissions Need
 /// <summary><c>/area-clienti</c>: greeting, the customer entered, and the sections the session may open.</summary>
 [Authorize]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions database, IAccountDirectory directory) : PageModel
+public sealed class DashboardModel(IDocumentStore store, IAccountDirectory directory) : PageModel
 {
     public static IReadOnlyList<DashboardLink> Sections { get; } =
     [
@@ -39,7 +40,7 @@ public sealed class DashboardModel(NpgsqlDataSource dataSource, DatabaseOptions 
 
     public async Task OnGetAsync()
     {
-        var access = await SignedInAccount.FindAsync(dataSource, database, User.GetAccessId(), HttpContext.RequestAborted);
+        var access = await SignedInAccount.FindAsync(store, User.GetAccessId(), HttpContext.RequestAborted);
         PersonName = access?.Name ?? User.GetEmail() ?? string.Empty;
         CustomerName = access?.CustomerName ?? string.Empty;
         var permissions = User.GetPermissions();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform.Localisation;
@@ -14,7 +14,7 @@ namespace Tunda.Web.Pages.Password;
 /// <summary>Asks for a reset link. The answer is the same redirect whether or not the address has an account.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
-public sealed class ForgotModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class ForgotModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class ForgotModel(IMessageBus bus, Texts texts) : PageModel
         }
 
         // Queued: the lookup happens after this answer, so its cost does not show in the response time.
-        await bus.PublishAsync(new PasswordResetWanted(Input.Email!, Languages.Of(HttpContext).TwoLetterISOLanguageName), metadata: RequestMetadata.For(HttpContext));
+        await bus.PublishAsync(new PasswordResetWanted(Input.Email!, Languages.Of(HttpContext).TwoLetterISOLanguageName), RequestMetadata.For(HttpContext));
         return Redirect("/password-dimenticata?inviato=1");
     }
 

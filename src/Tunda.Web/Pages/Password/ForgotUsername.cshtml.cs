@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -16,7 +16,7 @@ namespace Tunda.Web.Pages.Password;
 /// <summary>The username is the e-mail; someone who lost that mailbox asks administration, who verify them.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.UsernameRecovery)]
-public sealed class ForgotUsernameModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class ForgotUsernameModel(ICommandSender bus, Texts texts) : PageModel
 {
     private static readonly string[] Fields = ["Name", "CompanyOrCodiceFiscale", "ClaimedEmail", "ContactEmail", "Message"];
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -15,7 +15,7 @@ namespace Tunda.Web.Pages.Password;
 /// <summary>The page of the reset link: a new password, set once per token.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
-public sealed class ResetModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class ResetModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -14,7 +14,7 @@ namespace Tunda.Web.Pages.Profile;
 
 /// <summary>The main account moves its login to another address, confirmed from that mailbox. Contacts cannot.</summary>
 [RequirePermission(Permissions.Profile)]
-public sealed class EmailModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class EmailModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -17,7 +17,7 @@ namespace Tunda.Web.Pages.Profile;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
-public sealed class EmailConfirmModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class EmailConfirmModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -17,7 +17,7 @@ namespace Tunda.Web.Pages.Profile;
 /// fields bind only to be refused with the reason when a crafted form sends them.
 /// </summary>
 [RequirePermission(Permissions.Profile)]
-public sealed class IndexModel(IMessageBus bus, ProfileReader reader, Texts texts) : PageModel
+public sealed class IndexModel(ICommandSender bus, ProfileReader reader, Texts texts) : PageModel
 {
     private static readonly string[] Fields = ["Street", "City", "Zip", "Province", "Country", "Phone", "Pec", "CodiceDestinatario", "Language"];
 

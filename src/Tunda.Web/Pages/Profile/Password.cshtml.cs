@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -14,7 +14,7 @@ namespace Tunda.Web.Pages.Profile;
 
 /// <summary>Whoever is signed in (main account or contact) changes their own login's password; their other sessions end.</summary>
 [Authorize]
-public sealed class PasswordModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class PasswordModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Profile;
 using Tunda.Web.Platform;
@@ -16,7 +16,7 @@ namespace Tunda.Web.Pages.Profile;
 
 /// <summary>Two-factor for the signed-in login: turn on with a code from the app, turn off with the password, new recovery codes.</summary>
 [Authorize]
-public sealed class SecurityModel(IMessageBus bus, TwoFactorSetup setup, CredentialStore credentials, Texts texts) : PageModel
+public sealed class SecurityModel(ICommandSender bus, TwoFactorSetup setup, CredentialStore credentials, Texts texts) : PageModel
 {
     [BindProperty]
     public SecurityInput Input { get; set; } = new();

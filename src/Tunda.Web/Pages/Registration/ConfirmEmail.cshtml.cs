@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Registration;
 using Tunda.Web.Platform.RateLimits;
@@ -15,7 +15,7 @@ namespace Tunda.Web.Pages.Registration;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Register)]
-public sealed class ConfirmEmailModel(IMessageBus bus) : PageModel
+public sealed class ConfirmEmailModel(ICommandSender bus) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

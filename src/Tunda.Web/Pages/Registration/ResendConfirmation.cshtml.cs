@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Tunda.Domain.Identity;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Registration;
 using Tunda.Web.Platform.Localisation;
@@ -15,7 +15,7 @@ namespace Tunda.Web.Pages.Registration;
 /// <summary>A new confirmation link for a registration whose mail was lost or expired; the same answer for any address.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Register)]
-public sealed class ResendConfirmationModel(IMessageBus bus, Texts texts) : PageModel
+public sealed class ResendConfirmationModel(ICommandSender bus, Texts texts) : PageModel
 {
     [BindProperty]
     public ResendInput Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class ResendConfirmationModel(IMessageBus bus, Texts texts) : Page
             return Page();
         }
 
-        await bus.PublishAsync(new ConfirmationResendWanted(Input.Email!, Languages.Of(HttpContext).TwoLetterISOLanguageName), metadata: RequestMetadata.For(HttpContext));
+        await bus.PublishAsync(new ConfirmationResendWanted(Input.Email!, Languages.Of(HttpContext).TwoLetterISOLanguageName), RequestMetadata.For(HttpContext));
         return Redirect("/conferma-email/nuovo-link?inviato=1");
     }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Platform.Localisation;
@@ -17,7 +17,7 @@ namespace Tunda.Web.Pages.Staff;
 /// <summary>/staff/accedi: e-mail and password; the second factor (or its enrolment) always follows.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class AccediModel(SignInService signIn, IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class AccediModel(SignInService signIn, ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();

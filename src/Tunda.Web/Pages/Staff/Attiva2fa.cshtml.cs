@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Platform.Localisation;
@@ -18,7 +18,7 @@ namespace Tunda.Web.Pages.Staff;
 /// recovery codes are shown once, on the answer to that POST, and never again.
 /// </summary>
 [RequireSessionStage(SessionStage.TwoFactorEnrolment)]
-public sealed class Attiva2faModel(TwoFactorSetup setup, CredentialStore credentials, IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class Attiva2faModel(TwoFactorSetup setup, CredentialStore credentials, ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     [BindProperty]
     public EnrolInput Input { get; set; } = new();

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Projections;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
@@ -15,7 +15,7 @@ namespace Tunda.Web.Pages.Staff;
 /// unblock, mail a password-reset link. Auditors only read (the policy refuses their POSTs).
 /// </summary>
 [RequireStaffRole(StaffRoles.Support | StaffRoles.Billing | StaffRoles.Administrator | StaffRoles.Auditor)]
-public sealed class ClienteModel(CustomerSearch search, IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class ClienteModel(CustomerSearch search, ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     [FromRoute]
     public Guid Id { get; set; }

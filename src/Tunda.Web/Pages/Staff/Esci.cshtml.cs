@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Security.Authentication;
@@ -11,7 +11,7 @@ namespace Tunda.Web.Pages.Staff;
 
 /// <summary>POST /staff/esci: ends the staff session (also a half-finished sign-in). Never fails.</summary>
 [AllowAnonymous]
-public sealed class EsciModel(SignInService signIn, IMessageBus bus) : PageModel
+public sealed class EsciModel(SignInService signIn, ICommandSender bus) : PageModel
 {
     public IActionResult OnGet() => Redirect("/staff");
 

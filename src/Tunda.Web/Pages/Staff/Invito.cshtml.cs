@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Platform.Localisation;
@@ -10,7 +10,7 @@ namespace Tunda.Web.Pages.Staff;
 
 /// <summary>/staff/invito?token=: the invited staff member chooses a password; the authenticator follows at first sign-in.</summary>
 [AllowAnonymous]
-public sealed class InvitoModel(IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class InvitoModel(ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Projections;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
@@ -13,7 +13,7 @@ namespace Tunda.Web.Pages.Staff;
 
 /// <summary>/staff/membri: administrators invite staff, change their roles, block and unblock them.</summary>
 [RequireStaffRole(StaffRoles.Administrator)]
-public sealed class MembriModel(CustomerSearch reads, IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class MembriModel(CustomerSearch reads, ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     public IReadOnlyList<StaffDirectoryEntry> Members { get; private set; } = [];
 

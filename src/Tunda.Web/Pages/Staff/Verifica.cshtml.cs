@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Platform.Localisation;
@@ -17,7 +17,7 @@ namespace Tunda.Web.Pages.Staff;
 /// <summary>/staff/accedi/verifica: the code from the authenticator, or one recovery code.</summary>
 [RequireSessionStage(SessionStage.TwoFactor)]
 [EnableRateLimiting(RateLimitPolicies.Login)]
-public sealed class VerificaModel(SignInService signIn, IMessageBus bus, Texts texts) : StaffPageModel(texts)
+public sealed class VerificaModel(SignInService signIn, ICommandSender bus, Texts texts) : StaffPageModel(texts)
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();

@@ -1,7 +1,8 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
-using Tunda.EventStore.Schema;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Database;
 
 namespace Tunda.Web.Platform.DataProtection;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Security;
@@ -23,7 +23,7 @@ public sealed class ContactInvitations(OneTimeTokens tokens, SecurityDatabase da
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromDays(7);
 
-    public async Task SendAsync(Customer customer, ContactInvited invited, AccountActor actor, MessageContext context, CancellationToken cancellationToken)
+    public async Task SendAsync(Customer customer, ContactInvited invited, AccountActor actor, CommandContext context, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Serialize(new InvitationPayload(invited.CustomerId, invited.ContactId, invited.Email), JsonSerializerOptions.Web);
         var token = await tokens.IssueAsync(Purpose, invited.ContactId.ToString(), Lifetime, payload, context.Connection, context.Transaction, cancellationToken);
@@ -40,11 +40,11 @@ public sealed class ContactInvitations(OneTimeTokens tokens, SecurityDatabase da
     }
 
     /// <summary>Voids the unused links of a contact (it was deleted).</summary>
-    public Task RevokeAsync(Guid contactId, MessageContext context, CancellationToken cancellationToken) =>
+    public Task RevokeAsync(Guid contactId, CommandContext context, CancellationToken cancellationToken) =>
         tokens.RevokeAllAsync(Purpose, contactId.ToString(), context.Connection, context.Transaction, cancellationToken);
 
     /// <summary>Uses the token up in the caller's transaction; null when unknown, used or expired.</summary>
-    public async Task<InvitationPayload?> ConsumeAsync(string? token, MessageContext context, CancellationToken cancellationToken) =>
+    public async Task<InvitationPayload?> ConsumeAsync(string? token, CommandContext context, CancellationToken cancellationToken) =>
         Parse(await tokens.ConsumeAsync(Purpose, token, context.Connection, context.Transaction, cancellationToken));
 
     /// <summary>

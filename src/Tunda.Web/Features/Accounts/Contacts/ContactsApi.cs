@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using AccountAccess = Tunda.Projections.AccountAccess;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.Localisation;
@@ -31,7 +31,7 @@ internal static class ContactsApi
         contacts.MapGet("/", async (ClaimsPrincipal user, ContactDirectory directory, CancellationToken ct) =>
             Results.Ok((await directory.ListAsync(CustomerOf(user), ct)).Select(ContactResource.From)));
 
-        contacts.MapPost("/", async (ContactInput input, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
+        contacts.MapPost("/", async (ContactInput input, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
         {
             var customerId = CustomerOf(http.User);
             var contactId = Guid.NewGuid();
@@ -45,22 +45,22 @@ internal static class ContactsApi
         contacts.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ContactDirectory directory, Texts texts, CancellationToken ct) =>
             await directory.FindAsync(CustomerOf(user), id, ct) is { } row ? Results.Ok(ContactResource.From(row)) : NotFound(texts, id));
 
-        contacts.MapPut("/{id:guid}", (Guid id, ContactInput input, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
+        contacts.MapPut("/{id:guid}", (Guid id, ContactInput input, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
             Act(id, http, bus, directory, texts, row => new ChangeContact(row.CustomerId, id, input.Name ?? string.Empty,
                 FlagNames.Combine(input.Permissions), FlagNames.Combine(input.Notifications), RequestMetadata.AccountActorOf(http)), ct));
 
-        contacts.MapPost("/{id:guid}/block", (Guid id, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
+        contacts.MapPost("/{id:guid}/block", (Guid id, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
             Act(id, http, bus, directory, texts, row => new BlockContact(row.CustomerId, id, RequestMetadata.AccountActorOf(http)), ct));
 
-        contacts.MapPost("/{id:guid}/unblock", (Guid id, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
+        contacts.MapPost("/{id:guid}/unblock", (Guid id, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
             Act(id, http, bus, directory, texts, row => new UnblockContact(row.CustomerId, id, RequestMetadata.AccountActorOf(http)), ct));
 
-        contacts.MapDelete("/{id:guid}", (Guid id, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
+        contacts.MapDelete("/{id:guid}", (Guid id, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, CancellationToken ct) =>
             Act(id, http, bus, directory, texts, row => new DeleteContact(row.CustomerId, id, RequestMetadata.AccountActorOf(http)), ct));
     }
 
     /// <summary>Runs a command on one of the customer's own contacts and answers with the contact as it is now (204 once deleted).</summary>
-    private static async Task<IResult> Act(Guid id, HttpContext http, IMessageBus bus, ContactDirectory directory, Texts texts, Func<AccountAccess, object> command, CancellationToken ct)
+    private static async Task<IResult> Act(Guid id, HttpContext http, ICommandSender bus, ContactDirectory directory, Texts texts, Func<AccountAccess, object> command, CancellationToken ct)
     {
         var customerId = CustomerOf(http.User);
         if (await directory.FindAsync(customerId, id, ct) is not { } row)

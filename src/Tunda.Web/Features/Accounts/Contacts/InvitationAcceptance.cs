@@ -1,8 +1,7 @@
 using Tunda.Domain;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Credentials;
 
 namespace Tunda.Web.Features.Accounts.Contacts;
@@ -32,7 +31,7 @@ public static class InvitationErrors
 /// login yet (someone who already signs in elsewhere keeps the password they have), then the
 /// token is consumed, the credential set and the contact activated in one transaction.
 /// </summary>
-public sealed class InvitationAcceptance(ContactInvitations invitations, CredentialStore credentials, ContactDirectory directory, IMessageBus bus, IServiceProvider services)
+public sealed class InvitationAcceptance(ContactInvitations invitations, CredentialStore credentials, ContactDirectory directory, ICommandSender bus, IServiceProvider services)
 {
     private PasswordPolicy Policy => services.GetRequiredService<PasswordPolicy>();
 
@@ -74,7 +73,7 @@ public sealed class InvitationAcceptance(ContactInvitations invitations, Credent
     }
 
     /// <summary>The handler's part, inside the transaction that activates the contact.</summary>
-    internal async Task<DomainError?> CompleteAsync(AcceptContactInvitation command, MessageContext context, CancellationToken cancellationToken)
+    internal async Task<DomainError?> CompleteAsync(AcceptContactInvitation command, CommandContext context, CancellationToken cancellationToken)
     {
         var invitation = await invitations.ConsumeAsync(command.Token, context, cancellationToken);
         if (invitation is null || invitation.CustomerId != command.CustomerId || invitation.ContactId != command.ContactId)

@@ -1,4 +1,4 @@
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
 using Tunda.Web.Security;
 
@@ -9,13 +9,13 @@ namespace Tunda.Web.Features.Accounts.Demo;
 /// security tables are migrated, makes sure the demo customer, contact and administrator exist
 /// (DemoAccounts). Seeding again finds them and adds nothing.
 /// </summary>
-public sealed partial class DemoSeed(MessagingStartup messaging, SecurityStartup security, IMessageBus bus, ILogger<DemoSeed> logger) : BackgroundService
+public sealed partial class DemoSeed(StoreStartup store, SecurityStartup security, ICommandSender bus, ILogger<DemoSeed> logger) : BackgroundService
 {
     public const string SettingKey = "Tunda:Demo:Seed";
 
     public async Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken = default)
     {
-        await messaging.Ready.WaitAsync(cancellationToken);
+        await store.Ready.WaitAsync(cancellationToken);
         await security.Ready.WaitAsync(cancellationToken);
         var result = await bus.InvokeAsync(new SeedDemoAccounts(), cancellationToken: cancellationToken);
         return result.ValueAs<DemoSeedResult>();

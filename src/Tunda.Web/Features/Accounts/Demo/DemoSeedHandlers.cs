@@ -1,10 +1,12 @@
+using Marten;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Security.Credentials;
+using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Demo;
 
@@ -18,14 +20,13 @@ public sealed record DemoSeedResult(bool CustomerCreated, bool StaffCreated);
 /// Everything through the deciders and in one transaction, so a half-seeded database cannot exist;
 /// secrets go straight to the credential store (the invitation and enrolment flows are skipped on purpose).
 /// </summary>
-internal static class DemoSeedHandlers
+public static class DemoSeedHandler
 {
-    public static void Register(MessagingOptions messaging, IServiceProvider services) =>
-        messaging.Handlers.Handle<SeedDemoAccounts, object>((_, context, ct) => SeedAsync(context, services, ct));
+    public static Task<InvokeResult> Handle(SeedDemoAccounts command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CredentialStore credentials, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => SeedAsync(context, credentials, ct), ct);
 
-    private static async Task<object> SeedAsync(MessageContext context, IServiceProvider services, CancellationToken ct)
+    private static async Task<object?> SeedAsync(CommandContext context, CredentialStore credentials, CancellationToken ct)
     {
-        var credentials = services.GetRequiredService<CredentialStore>();
         var customer = await SeedCustomerAsync(context, credentials, ct);
         if (customer is DomainError or Decision)
         {
@@ -33,12 +34,12 @@ internal static class DemoSeedHandlers
         }
 
         var staff = await SeedStaffAsync(context, credentials, ct);
-        return staff is DomainError or Decision ? staff : new DemoSeedResult((bool)customer, (bool)staff);
+        return staff is DomainError or Decision ? staff : new DemoSeedResult((bool)customer!, (bool)staff!);
     }
 
-    private static async Task<object> SeedCustomerAsync(MessageContext context, CredentialStore credentials, CancellationToken ct)
+    private static async Task<object?> SeedCustomerAsync(CommandContext context, CredentialStore credentials, CancellationToken ct)
     {
-        var decision = await StreamSteps.DecideAsync(context, CustomerDecider.StreamType, DemoAccounts.CustomerId, Customer.Empty, Customer.Evolve, state =>
+        var decision = await StreamSteps.DecideAsync(context, DemoAccounts.CustomerId, Customer.Empty, state =>
         {
             if (state.IsRegistered)
             {
@@ -77,9 +78,9 @@ internal static class DemoSeedHandlers
         return true;
     }
 
-    private static async Task<object> SeedStaffAsync(MessageContext context, CredentialStore credentials, CancellationToken ct)
+    private static async Task<object?> SeedStaffAsync(CommandContext context, CredentialStore credentials, CancellationToken ct)
     {
-        var decision = await StreamSteps.DecideAsync(context, StaffDecider.StreamType, DemoAccounts.StaffId, StaffMember.Empty, StaffMember.Evolve, state =>
+        var decision = await StreamSteps.DecideAsync(context, DemoAccounts.StaffId, StaffMember.Empty, state =>
             state.Exists ? Decision.Accept() : StaffDecider.Decide(state, new AddStaffMember(DemoAccounts.StaffId, "Amministratore Demo", DemoAccounts.StaffEmail, DemoAccounts.StaffMemberRoles), context.Now), ct);
         if (!decision.IsAccepted)
         {
@@ -102,10 +103,10 @@ internal static class DemoSeedHandlers
     }
 
     /// <summary>PasswordSet (and TwoFactorEnabled) on the login stream, appended once per unit of work, and the hash in the credential store.</summary>
-    private static async Task<Decision?> SetPasswordAsync(MessageContext context, CredentialStore credentials, LoginRealm realm, string email, string password, CancellationToken ct, bool twoFactor = false)
+    private static async Task<Decision?> SetPasswordAsync(CommandContext context, CredentialStore credentials, LoginRealm realm, string email, string password, CancellationToken ct, bool twoFactor = false)
     {
         var loginId = LoginId.For(realm, email);
-        var decision = await StreamSteps.DecideAsync(context, LoginDecider.StreamType, loginId, Login.Empty, Login.Evolve,
+        var decision = await StreamSteps.DecideAsync(context, loginId, Login.Empty,
             state => twoFactor
                 ? Chain(state, Login.Evolve, s => LoginDecider.Decide(s, new SetPassword(realm, email, "demo-seed"), context.Now), s => LoginDecider.Decide(s, new EnableTwoFactor(loginId), context.Now))
                 : LoginDecider.Decide(state, new SetPassword(realm, email, "demo-seed"), context.Now), ct);

@@ -1,6 +1,6 @@
 using Tunda.Domain;
 using Tunda.Domain.Customers;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Features.Accounts.Profile;
 
@@ -8,10 +8,10 @@ namespace Tunda.Web.Features.Accounts.Profile;
 internal static class CustomerStreams
 {
     /// <summary>The state before the command and the refusal, if any; accepted events are appended.</summary>
-    public static async Task<(Customer State, DomainError? Refused)> DecideAsync(MessageContext context, Guid customerId, Func<Customer, Decision> decide, CancellationToken cancellationToken)
+    public static async Task<(Customer State, DomainError? Refused)> DecideAsync(CommandContext context, Guid customerId, Func<Customer, Decision> decide, CancellationToken cancellationToken)
     {
         var state = Customer.Empty;
-        var decision = await StreamSteps.DecideAsync(context, CustomerDecider.StreamType, customerId, Customer.Empty, Customer.Evolve, before =>
+        var decision = await StreamSteps.DecideAsync(context, customerId, Customer.Empty, before =>
         {
             state = before;
             return decide(before);

@@ -1,10 +1,13 @@
+using Wolverine.Attributes;
+using Wolverine;
+using Marten;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Security.Credentials;
@@ -23,14 +26,21 @@ internal sealed record LoginEmailChangePayload(
     [property: JsonPropertyName("customerId")] Guid CustomerId,
     [property: JsonPropertyName("newEmail")] string NewEmail);
 
-internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHashing hashing, OneTimeTokens tokens, PublicUrls urls, IServiceProvider services)
+[WolverineHandler]
+public sealed class LoginEmailChange(CredentialStore credentials, PasswordHashing hashing, OneTimeTokens tokens, PublicUrls urls, LoginEmailMove move)
 {
+    public Task<InvokeResult> Handle(StartLoginEmailChange command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
+    public Task<InvokeResult> Handle(ConfirmLoginEmailWithToken command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
     public const string Purpose = "login-email-change";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public async Task<object?> HandleAsync(StartLoginEmailChange command, MessageContext context, CancellationToken cancellationToken)
+    private async Task<object?> DecideAsync(StartLoginEmailChange command, CommandContext context, CancellationToken cancellationToken)
     {
-        var (current, _) = await StreamSteps.LoadAsync(context, command.CustomerId, Customer.Empty, Customer.Evolve, cancellationToken);
+        var current = await StreamSteps.LoadAsync(context, command.CustomerId, Customer.Empty, cancellationToken);
         if (!current.IsRegistered || !await OwnPassword.IsCorrectAsync(credentials, hashing, context, LoginRealm.Customer, current.LoginEmail, command.Password, cancellationToken))
         {
             return ProfileErrors.Error(ProfileErrors.WrongPassword, "password");
@@ -63,7 +73,7 @@ internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHash
     }
 
     /// <summary>Moves login, reservation and credential together, ends the old login's sessions and tells the old address.</summary>
-    public async Task<object?> HandleAsync(ConfirmLoginEmailWithToken command, MessageContext context, CancellationToken cancellationToken)
+    private async Task<object?> DecideAsync(ConfirmLoginEmailWithToken command, CommandContext context, CancellationToken cancellationToken)
     {
         var consumed = await tokens.ConsumeAsync(Purpose, command.Token, context.Connection, context.Transaction, cancellationToken);
         if (consumed?.Payload is not { } json || JsonSerializer.Deserialize<LoginEmailChangePayload>(json) is not { } payload)
@@ -79,7 +89,7 @@ internal sealed class LoginEmailChange(CredentialStore credentials, PasswordHash
         }
 
         var oldEmail = state.LoginEmail;
-        if (!await LoginEmailMove.ApplyAsync(context, services, payload.CustomerId, oldEmail, payload.NewEmail, cancellationToken))
+        if (!await move.ApplyAsync(context, payload.CustomerId, oldEmail, payload.NewEmail, cancellationToken))
         {
             return ProfileErrors.Error(ProfileErrors.EmailTaken, "email");
         }

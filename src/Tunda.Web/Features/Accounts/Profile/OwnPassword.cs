@@ -1,8 +1,11 @@
+using Wolverine.Attributes;
+using Wolverine;
+using Marten;
 using System.Globalization;
 using Tunda.Domain;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Security.Credentials;
 using Tunda.Web.Security.Sessions;
@@ -12,9 +15,13 @@ namespace Tunda.Web.Features.Accounts.Profile;
 /// <summary>The signed-in person changes their own password (the current one proves it is them).</summary>
 public sealed record ChangeOwnPassword(LoginRealm Realm, string Email, string CurrentPassword, string NewPassword, string? Confirmation, string? SessionId, string Language);
 
-internal sealed class OwnPassword(CredentialStore credentials, PasswordHashing hashing, SessionStore sessions, PasswordPolicy policy)
+[WolverineHandler]
+public sealed class OwnPassword(CredentialStore credentials, PasswordHashing hashing, SessionStore sessions, PasswordPolicy policy)
 {
-    public async Task<object?> HandleAsync(ChangeOwnPassword command, MessageContext context, CancellationToken cancellationToken)
+    public Task<InvokeResult> Handle(ChangeOwnPassword command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
+    private async Task<object?> DecideAsync(ChangeOwnPassword command, CommandContext context, CancellationToken cancellationToken)
     {
         if (!await IsCorrectAsync(credentials, hashing, context, command.Realm, command.Email, command.CurrentPassword, cancellationToken))
         {
@@ -36,7 +43,7 @@ internal sealed class OwnPassword(CredentialStore credentials, PasswordHashing h
         return await SetAsync(credentials, sessions, context, command.Realm, command.Email, command.NewPassword, "changed", command.SessionId, LoginStreams.NameOf(accesses) ?? command.Email, command.Language, cancellationToken);
     }
 
-    public static async Task<bool> IsCorrectAsync(CredentialStore credentials, PasswordHashing hashing, MessageContext context, LoginRealm realm, string email, string? password, CancellationToken cancellationToken)
+    public static async Task<bool> IsCorrectAsync(CredentialStore credentials, PasswordHashing hashing, CommandContext context, LoginRealm realm, string email, string? password, CancellationToken cancellationToken)
     {
         var credential = await credentials.FindAsync(realm, email, context.Connection, context.Transaction, cancellationToken);
         return !string.IsNullOrEmpty(password) && credential?.PasswordHash is { } hash && hashing.Verify(hash, password) != PasswordCheck.Wrong;
@@ -46,7 +53,7 @@ internal sealed class OwnPassword(CredentialStore credentials, PasswordHashing h
     /// Stores the password, ends the login's sessions (all, or all but <paramref name="keepSessionId"/>),
     /// records PasswordSet and mails password-changed, all in the handler's transaction.
     /// </summary>
-    public static async Task<DomainError?> SetAsync(CredentialStore credentials, SessionStore sessions, MessageContext context, LoginRealm realm, string email, string password, string reason, string? keepSessionId, string name, string language, CancellationToken cancellationToken)
+    public static async Task<DomainError?> SetAsync(CredentialStore credentials, SessionStore sessions, CommandContext context, LoginRealm realm, string email, string password, string reason, string? keepSessionId, string name, string language, CancellationToken cancellationToken)
     {
         var loginId = await credentials.SetPasswordAsync(realm, email, password, context.Connection, context.Transaction, cancellationToken);
         await sessions.RevokeAllOfLoginAsync(loginId, keepSessionId, context.Connection, context.Transaction, cancellationToken);

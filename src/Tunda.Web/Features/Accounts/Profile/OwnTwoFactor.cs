@@ -1,5 +1,8 @@
+using Wolverine.Attributes;
+using Wolverine;
+using Marten;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Credentials;
 using Tunda.Web.Security.TwoFactor;
 
@@ -13,9 +16,19 @@ public sealed record DisableOwnTwoFactor(LoginRealm Realm, string Email, string?
 public sealed record RegenerateOwnRecoveryCodes(LoginRealm Realm, string Email);
 
 /// <summary>The secrets change through <see cref="TwoFactorSetup"/> and the login stream records it, in one transaction.</summary>
-internal sealed class OwnTwoFactor(TwoFactorSetup setup, CredentialStore credentials, PasswordHashing hashing)
+[WolverineHandler]
+public sealed class OwnTwoFactor(TwoFactorSetup setup, CredentialStore credentials, PasswordHashing hashing)
 {
-    public async Task<object?> HandleAsync(ConfirmOwnTwoFactor command, MessageContext context, CancellationToken cancellationToken)
+    public Task<InvokeResult> Handle(ConfirmOwnTwoFactor command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
+    public Task<InvokeResult> Handle(DisableOwnTwoFactor command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
+    public Task<InvokeResult> Handle(RegenerateOwnRecoveryCodes command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
+    private async Task<object?> DecideAsync(ConfirmOwnTwoFactor command, CommandContext context, CancellationToken cancellationToken)
     {
         var codes = await setup.ConfirmAsync(command.Realm, command.Email, command.Code?.Replace(" ", string.Empty, StringComparison.Ordinal), context.Connection, context.Transaction, cancellationToken);
         if (codes is null)
@@ -32,7 +45,7 @@ internal sealed class OwnTwoFactor(TwoFactorSetup setup, CredentialStore credent
         }, cancellationToken) is { } refused ? refused : codes;
     }
 
-    public async Task<object?> HandleAsync(DisableOwnTwoFactor command, MessageContext context, CancellationToken cancellationToken)
+    private async Task<object?> DecideAsync(DisableOwnTwoFactor command, CommandContext context, CancellationToken cancellationToken)
     {
         if (!await OwnPassword.IsCorrectAsync(credentials, hashing, context, command.Realm, command.Email, command.Password, cancellationToken))
         {
@@ -44,7 +57,7 @@ internal sealed class OwnTwoFactor(TwoFactorSetup setup, CredentialStore credent
             state => LoginDecider.Decide(state with { HasTwoFactor = true }, new DisableTwoFactor(state.Id), context.Now), cancellationToken);
     }
 
-    public async Task<object?> HandleAsync(RegenerateOwnRecoveryCodes command, MessageContext context, CancellationToken cancellationToken)
+    private async Task<object?> DecideAsync(RegenerateOwnRecoveryCodes command, CommandContext context, CancellationToken cancellationToken)
     {
         var codes = await setup.RegenerateRecoveryCodesAsync(command.Realm, command.Email, context.Connection, context.Transaction, cancellationToken);
         if (codes is null)

@@ -1,9 +1,12 @@
+using Wolverine.Attributes;
+using Wolverine;
+using Marten;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tunda.Domain;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Security.Credentials;
@@ -17,6 +20,7 @@ namespace Tunda.Web.Features.Accounts.Profile;
 /// the API answer before anyone looks the address up, so neither the answer nor its timing tells
 /// whether an account exists.
 /// </summary>
+[MessageIdentity(Alias)]
 public sealed record PasswordResetWanted(string Email, string Language)
 {
     public const string Alias = "profile_password_reset_wanted";
@@ -31,12 +35,23 @@ public sealed record PasswordResetPayload(
     [property: JsonPropertyName("email")] string Email,
     [property: JsonPropertyName("loginId")] string LoginId);
 
-internal sealed class PasswordReset(CredentialStore credentials, OneTimeTokens tokens, SessionStore sessions, PublicUrls urls, PasswordPolicy policy)
+[WolverineHandler]
+public sealed class PasswordReset(CredentialStore credentials, OneTimeTokens tokens, SessionStore sessions, PublicUrls urls, PasswordPolicy policy)
 {
+    public Task Handle(PasswordResetWanted message, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.HandleAsync(session, bus, async context =>
+        {
+            await SendAsync(message, context, ct);
+            return null;
+        }, ct);
+
+    public Task<InvokeResult> Handle(ResetPasswordWithToken command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => DecideAsync(command, context, ct), ct);
+
     public const string Purpose = "password-reset";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(60);
 
-    public async Task HandleAsync(PasswordResetWanted message, MessageContext context, CancellationToken cancellationToken)
+    private async Task SendAsync(PasswordResetWanted message, CommandContext context, CancellationToken cancellationToken)
     {
         if (EmailAddress.Normalise(message.Email) is not { } email)
         {
@@ -65,7 +80,7 @@ internal sealed class PasswordReset(CredentialStore credentials, OneTimeTokens t
     }
 
     /// <summary>Consumes the token, sets the password and ends every session of that login, or changes nothing.</summary>
-    public async Task<object?> HandleAsync(ResetPasswordWithToken command, MessageContext context, CancellationToken cancellationToken)
+    private async Task<object?> DecideAsync(ResetPasswordWithToken command, CommandContext context, CancellationToken cancellationToken)
     {
         if (command.Confirmation is not null && command.Confirmation != command.Password)
         {

@@ -2,7 +2,7 @@ using Tunda.Web.Platform.Localisation;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.RateLimits;
 using Tunda.Web.Security.Authentication;
@@ -55,21 +55,21 @@ internal static class ProfileApi
 
     private static string Language(HttpContext http) => Languages.Of(http).TwoLetterISOLanguageName;
 
-    private static async Task<IResult> ForgotAsync(ForgotPasswordRequest body, HttpContext http, IMessageBus bus)
+    private static async Task<IResult> ForgotAsync(ForgotPasswordRequest body, HttpContext http, ICommandSender bus)
     {
         if (ProfileForms.InvalidEmail(body.Email, "email") is { } invalid)
         {
             return ProfileErrors.Problem([invalid]);
         }
 
-        await bus.PublishAsync(new PasswordResetWanted(body.Email!, Language(http)), metadata: RequestMetadata.For(http));
+        await bus.PublishAsync(new PasswordResetWanted(body.Email!, Language(http)), RequestMetadata.For(http));
         return Results.Accepted(value: new { message = ProfileForms.ForgotAnswer(http) });
     }
 
-    private static async Task<IResult> ResetAsync(ResetPasswordRequest body, HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> ResetAsync(ResetPasswordRequest body, HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new ResetPasswordWithToken(body.Token ?? string.Empty, body.Password ?? string.Empty, null, Language(http)), RequestMetadata.For(http)), _ => Results.NoContent());
 
-    private static async Task<IResult> RecoverUsernameAsync(UsernameRecoveryRequest body, HttpContext http, IMessageBus bus)
+    private static async Task<IResult> RecoverUsernameAsync(UsernameRecoveryRequest body, HttpContext http, ICommandSender bus)
     {
         var request = new RequestUsernameRecovery(Guid.NewGuid(), body.Name ?? string.Empty, body.ClaimedEmail ?? string.Empty, body.ContactEmail ?? string.Empty, body.CompanyOrCodiceFiscale, body.Message ?? string.Empty);
         return Outcome(await bus.InvokeAsync(new AskUsernameRecovery(request, Language(http)), RequestMetadata.For(http)),
@@ -82,7 +82,7 @@ internal static class ProfileApi
         return view is null ? ProfileErrors.Problem(CustomerErrors.NotFound(http.User.GetCustomerId()!.Value)) : Results.Ok(view);
     }
 
-    private static async Task<IResult> PutAsync(ProfileUpdate body, HttpContext http, IMessageBus bus, ProfileReader reader)
+    private static async Task<IResult> PutAsync(ProfileUpdate body, HttpContext http, ICommandSender bus, ProfileReader reader)
     {
         var customerId = http.User.GetCustomerId()!.Value;
         var change = new ChangeCustomerDetails(customerId,
@@ -97,7 +97,7 @@ internal static class ProfileApi
         return result.Succeeded ? Results.Ok(await reader.ReadAsync(customerId, http.RequestAborted)) : Outcome(result, _ => Results.Ok());
     }
 
-    private static async Task<IResult> ChangeEmailAsync(LoginEmailRequest body, HttpContext http, IMessageBus bus)
+    private static async Task<IResult> ChangeEmailAsync(LoginEmailRequest body, HttpContext http, ICommandSender bus)
     {
         if (http.User.GetContactId() is not null)
         {
@@ -108,10 +108,10 @@ internal static class ProfileApi
             email => Results.Accepted(value: new { pendingEmail = email }));
     }
 
-    private static async Task<IResult> ConfirmEmailAsync(TokenRequest body, HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> ConfirmEmailAsync(TokenRequest body, HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new ConfirmLoginEmailWithToken(body.Token ?? string.Empty, Language(http)), RequestMetadata.For(http)), email => Results.Ok(new { email }));
 
-    private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest body, HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest body, HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new ChangeOwnPassword(http.User.GetRealm() ?? LoginRealm.Customer, http.User.GetEmail()!, body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty, null, http.User.GetSessionId(), Language(http)), RequestMetadata.For(http)),
             _ => Results.NoContent());
 
@@ -123,15 +123,15 @@ internal static class ProfileApi
             : Results.Ok(new { secret = enrolment.Secret, uri = enrolment.Uri, qrCodeDataUri = enrolment.QrCodeDataUri });
     }
 
-    private static async Task<IResult> ConfirmTwoFactorAsync(CodeRequest body, HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> ConfirmTwoFactorAsync(CodeRequest body, HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new ConfirmOwnTwoFactor(http.User.GetRealm() ?? LoginRealm.Customer, http.User.GetEmail()!, body.Code), RequestMetadata.For(http)),
             codes => Results.Ok(new { recoveryCodes = codes }));
 
-    private static async Task<IResult> DisableTwoFactorAsync(PasswordRequest body, HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> DisableTwoFactorAsync(PasswordRequest body, HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new DisableOwnTwoFactor(http.User.GetRealm() ?? LoginRealm.Customer, http.User.GetEmail()!, body.Password), RequestMetadata.For(http)),
             _ => Results.NoContent());
 
-    private static async Task<IResult> RegenerateCodesAsync(HttpContext http, IMessageBus bus) =>
+    private static async Task<IResult> RegenerateCodesAsync(HttpContext http, ICommandSender bus) =>
         Outcome(await bus.InvokeAsync(new RegenerateOwnRecoveryCodes(http.User.GetRealm() ?? LoginRealm.Customer, http.User.GetEmail()!), RequestMetadata.For(http)),
             codes => Results.Ok(new { recoveryCodes = codes }));
 

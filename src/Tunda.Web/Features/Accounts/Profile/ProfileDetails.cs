@@ -1,22 +1,26 @@
+using Marten;
+using Wolverine;
+using Wolverine.Attributes;
 using Tunda.Domain.Customers;
-using Tunda.Messaging.Handlers;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Features.Accounts.Profile;
 
 /// <summary>A profile edit made on the version of the customer the screen showed (optimistic concurrency).</summary>
 public sealed record EditProfile(ChangeCustomerDetails Change, long Version);
 
+[WolverineHandler]
 public static class ProfileDetails
 {
-    internal static AggregateHandler<EditProfile, Customer> Create() => new()
-    {
-        StreamType = CustomerDecider.StreamType,
-        StreamId = c => c.Change.CustomerId,
-        Initial = _ => Customer.Empty,
-        Evolve = Customer.Evolve,
-        Decide = (state, c, now) => CustomerDecider.Decide(state, c.Change, now),
-        ExpectedVersion = c => c.Version,
-    };
+    /// <summary>A stale <see cref="EditProfile.Version"/> is answered with a conflict, never retried onto newer data.</summary>
+    public static Task<InvokeResult> Handle(EditProfile command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => new AggregateHandler<EditProfile, Customer>
+        {
+            StreamId = c => c.Change.CustomerId,
+            Initial = Customer.Empty,
+            Decide = (state, c, now) => CustomerDecider.Decide(state, c.Change, now),
+            ExpectedVersion = c => c.Version,
+        }.HandleAsync(command, context, ct), ct);
 
     /// <summary>The legal fields a request carried (to name them when the decider refuses the change).</summary>
     public static IReadOnlyList<string> LegalFieldsSent(ChangeCustomerDetails change) =>

@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Tunda.Projections;
 using Tunda.Web.Configuration;
@@ -10,17 +11,13 @@ public sealed record ProfileView(
     string Street, string City, string Zip, string? Province, string Country, string Phone, string? Pec, string? CodiceDestinatario,
     string Language, string LoginEmail, string? PendingLoginEmail);
 
-public sealed class ProfileReader(NpgsqlDataSource dataSource, DatabaseOptions database, EventStore.EventStore store)
+public sealed class ProfileReader(IDocumentStore store)
 {
     public async Task<ProfileView?> ReadAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        CustomerProfile? profile;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            profile = await CustomerProfiles.FindAsync(connection, database.Schema, customerId);
-        }
-
-        var stream = await store.FetchStreamInfoAsync(customerId, cancellationToken);
+        await using var session = store.QuerySession();
+        var profile = await CustomerProfiles.FindAsync(session, customerId, cancellationToken);
+        var stream = await session.Events.FetchStreamStateAsync(customerId, cancellationToken);
         return profile is null || stream is null ? null : new ProfileView(
             stream.Version, profile.Kind.ToString(), profile.FirstName, profile.LastName, profile.CompanyName, profile.CodiceFiscale, profile.VatNumber,
             profile.Street, profile.City, profile.Zip, profile.Province, profile.Country, profile.Phone, profile.Pec, profile.CodiceDestinatario,

@@ -1,6 +1,7 @@
+using Marten;
+using Wolverine;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
-using Tunda.Messaging.Handlers;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 
 namespace Tunda.Web.Features.Accounts.Profile;
@@ -16,18 +17,27 @@ public static class UsernameRecoveryHandler
 {
     public static string ReferenceOf(Guid requestId) => "UR-" + requestId.ToString("N")[..8].ToUpperInvariant();
 
-    internal static AggregateHandler<AskUsernameRecovery, bool> Create() => new()
-    {
-        StreamType = UsernameRecoveryDecider.StreamType,
-        StreamId = c => c.Request.RequestId,
-        Initial = _ => false,
-        Evolve = (_, _) => true,
-        Decide = (exists, c, now) => UsernameRecoveryDecider.Decide(exists, c.Request, now),
-        Messages = (c, events) => events.OfType<UsernameRecoveryRequested>().Select(e => new SendEmail(
-            Guid.NewGuid(), "username-recovery-received", c.Language, e.ContactEmail, e.Name, new Dictionary<string, string>
+    /// <summary>One stream per request, started here: the decider refuses a request id seen before.</summary>
+    public static Task<InvokeResult> Handle(AskUsernameRecovery command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, async context =>
+        {
+            var exists = await session.Events.FetchStreamStateAsync(command.Request.RequestId, ct) is not null;
+            var decision = UsernameRecoveryDecider.Decide(exists, command.Request, context.Now);
+            if (!decision.IsAccepted)
             {
-                ["name"] = e.Name,
-                ["reference"] = ReferenceOf(e.RequestId),
-            })),
-    };
+                return decision;
+            }
+
+            session.Events.StartStream(command.Request.RequestId, [.. decision.Events]);
+            foreach (var e in decision.Events.OfType<UsernameRecoveryRequested>())
+            {
+                context.Publish(new SendEmail(Guid.NewGuid(), "username-recovery-received", command.Language, e.ContactEmail, e.Name, new Dictionary<string, string>
+                {
+                    ["name"] = e.Name,
+                    ["reference"] = ReferenceOf(e.RequestId),
+                }));
+            }
+
+            return (object?)new Appended(command.Request.RequestId, decision.Events.Count, decision.Events);
+        }, ct);
 }

@@ -1,8 +1,9 @@
+using Wolverine;
+using Marten;
 using System.Text.Json;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
-using Tunda.EventStore;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Tokens;
 
 namespace Tunda.Web.Features.Accounts.Registration;
@@ -14,11 +15,14 @@ public sealed record ConfirmEmailWithToken(string? Token);
 /// Consumes the token and confirms the customer's e-mail in one transaction: a refused confirmation
 /// rolls the consumption back, a committed one can never be repeated with the same link.
 /// </summary>
-internal static class ConfirmEmailWithTokenHandler
+public static class ConfirmEmailWithTokenHandler
 {
-    public static async Task<object?> HandleAsync(IServiceProvider services, ConfirmEmailWithToken command, MessageContext context, CancellationToken ct)
+    public static Task<InvokeResult> Handle(ConfirmEmailWithToken command, IDocumentSession session, IMessageContext bus, UnitOfWork work, OneTimeTokens tokens, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => ConfirmAsync(command, context, tokens, ct), ct);
+
+    private static async Task<object?> ConfirmAsync(ConfirmEmailWithToken command, CommandContext context, OneTimeTokens tokens, CancellationToken ct)
     {
-        var consumed = await services.GetRequiredService<OneTimeTokens>().ConsumeAsync(
+        var consumed = await tokens.ConsumeAsync(
             RegisterNewCustomerHandler.ConfirmPurpose, command.Token, context.Connection, context.Transaction, ct);
         if (consumed is null || !Guid.TryParse(consumed.Subject, out var customerId))
         {
@@ -26,7 +30,7 @@ internal static class ConfirmEmailWithTokenHandler
         }
 
         var email = consumed.Payload is null ? null : JsonSerializer.Deserialize<TokenPayload>(consumed.Payload, JsonSerializerOptions.Web)?.Email;
-        var decision = await StreamSteps.DecideAsync(context, CustomerDecider.StreamType, customerId, Customer.Empty, Customer.Evolve,
+        var decision = await StreamSteps.DecideAsync(context, customerId, Customer.Empty,
             state => CustomerDecider.Decide(state, new ConfirmCustomerEmail(customerId, email ?? string.Empty), context.Now), ct);
         if (!decision.IsAccepted)
         {

@@ -1,7 +1,8 @@
+using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Tunda.Domain.Identity;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Projections;
 using Tunda.Web.Configuration;
 using Tunda.Web.Platform.Links;
@@ -21,13 +22,12 @@ public sealed record RegistrationOutcome(Guid CustomerId, IReadOnlyList<Localise
 /// never tells a visitor which addresses have accounts.
 /// </summary>
 public sealed class CustomerRegistration(
-    IMessageBus bus,
+    ICommandSender bus,
     IOptions<LegalVersions> versions,
     Texts texts,
     PasswordPolicy policy,
     PublicUrls urls,
-    NpgsqlDataSource dataSource,
-    DatabaseOptions database)
+    IDocumentStore store)
 {
     public async Task<RegistrationOutcome> RegisterAsync(RegistrationInput input, HttpContext http)
     {
@@ -52,11 +52,10 @@ public sealed class CustomerRegistration(
 
     private async Task NotifyOwnerAsync(string email, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var owner = await CustomerProfiles.FindByLoginEmailAsync(connection, database.Schema, email);
+        await using var session = store.QuerySession();
+        var owner = await CustomerProfiles.FindByLoginEmailAsync(session, email, cancellationToken);
         var name = owner is null ? email : owner.CompanyName ?? $"{owner.FirstName} {owner.LastName}";
         await bus.PublishAsync(
-            RegistrationMails.Attempt(email, name, owner?.Language ?? Languages.Italian, urls.Link("/accedi"), urls.Link("/password-dimenticata")),
-            cancellationToken: cancellationToken);
+            RegistrationMails.Attempt(email, name, owner?.Language ?? Languages.Italian, urls.Link("/accedi"), urls.Link("/password-dimenticata")));
     }
 }

@@ -1,12 +1,12 @@
+using Marten;
+using Wolverine;
 using System.Text;
 using System.Text.Json;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
-using Tunda.Messaging;
-using Tunda.Messaging.Handlers;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Platform.Localisation;
@@ -38,12 +38,15 @@ public static class RegistrationErrors
     public static DomainError InvalidToken { get; } = new("register.token_invalid", "The confirmation link is unknown, expired or already used.");
 }
 
+/// <summary>What registering a customer needs beside the decider.</summary>
+public sealed record RegistrationServices(PasswordPolicy Policy, CredentialStore Credentials, PasswordHashing Hashing, OneTimeTokens Tokens, PublicUrls Urls, Texts Texts);
+
 /// <summary>
 /// Registers a customer: the decider judges the fields, PasswordPolicy the password; then, in the same
 /// transaction, the login e-mail is reserved (taken: everything rolls back), the password stored,
 /// a confirmation token issued and the summary mail queued.
 /// </summary>
-internal static class RegisterNewCustomerHandler
+public static class RegisterNewCustomerHandler
 {
     public const string ConfirmPurpose = "confirm-email";
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromDays(7);
@@ -72,22 +75,21 @@ internal static class RegisterNewCustomerHandler
         return errors.Count == 0 ? decision : Decision.Reject(errors);
     }
 
-    public static AggregateHandler<RegisterNewCustomer, Customer> Create(IServiceProvider services) => new()
-    {
-        StreamType = CustomerDecider.StreamType,
-        StreamId = c => c.Customer.CustomerId,
-        Initial = _ => Customer.Empty,
-        Evolve = Customer.Evolve,
-        Decide = (state, command, now) => Decide(state, command, now, services.GetRequiredService<PasswordPolicy>()),
-        Then = (step, context, ct) => ThenAsync(services, step, context, ct),
-    };
+    public static Task<InvokeResult> Handle(RegisterNewCustomer command, IDocumentSession session, IMessageContext bus, UnitOfWork work, RegistrationServices services, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => new AggregateHandler<RegisterNewCustomer, Customer>
+        {
+            StreamId = c => c.Customer.CustomerId,
+            Initial = Customer.Empty,
+            Decide = (state, command, now) => Decide(state, command, now, services.Policy),
+            Then = (step, context, ct) => ThenAsync(services, step, context, ct),
+        }.HandleAsync(command, context, ct), ct);
 
-    private static async Task<DomainError?> ThenAsync(IServiceProvider services, AggregateStep<RegisterNewCustomer, Customer> step, MessageContext context, CancellationToken ct)
+    private static async Task<DomainError?> ThenAsync(RegistrationServices services, AggregateStep<RegisterNewCustomer, Customer> step, CommandContext context, CancellationToken ct)
     {
         var registered = step.Events.OfType<CustomerRegistered>().Single();
         var email = registered.LoginEmail;
         var password = step.Command.Password!;
-        var credentials = services.GetRequiredService<CredentialStore>();
+        var credentials = services.Credentials;
 
         // A login with this address may exist already (a contact elsewhere): its password is the
         // person's own and is never replaced by whoever fills in a form. The hash is computed either
@@ -97,11 +99,11 @@ internal static class RegisterNewCustomerHandler
         {
             var loginId = await credentials.SetPasswordAsync(LoginRealm.Customer, email, password, context.Connection, context.Transaction, ct);
             var set = LoginDecider.Decide(Login.Empty, new SetPassword(LoginRealm.Customer, email, "registration"), context.Now);
-            context.Session.Append(loginId, LoginDecider.StreamType, ExpectedVersion.Any, [.. set.Events]);
+            context.Session.Events.Append(loginId, [.. set.Events]);
         }
         else
         {
-            _ = services.GetRequiredService<PasswordHashing>().Hash(password);
+            _ = services.Hashing.Hash(password);
         }
 
         if (!await MainAccountEmails.TryReserveAsync(context, email, registered.CustomerId, ct))
@@ -109,11 +111,11 @@ internal static class RegisterNewCustomerHandler
             return RegistrationErrors.EmailTaken;
         }
 
-        var token = await services.GetRequiredService<OneTimeTokens>().IssueAsync(
+        var token = await services.Tokens.IssueAsync(
             ConfirmPurpose, registered.CustomerId.ToString(), ConfirmLifetime, JsonSerializer.Serialize(new { email }),
             context.Connection, context.Transaction, ct);
-        var link = services.GetRequiredService<PublicUrls>().Link("/conferma-email", new Dictionary<string, string?> { ["token"] = token });
-        context.Publish(RegistrationMails.Summary(registered, link, services.GetRequiredService<Texts>()));
+        var link = services.Urls.Link("/conferma-email", new Dictionary<string, string?> { ["token"] = token });
+        context.Publish(RegistrationMails.Summary(registered, link, services.Texts));
         return null;
     }
 }

@@ -1,6 +1,6 @@
 using Tunda.Web.Platform.Localisation;
 using Tunda.Domain.Identity;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.RateLimits;
 
@@ -36,18 +36,18 @@ internal static class RegistrationApi
     }
 
     // 202 whether or not the address is an unconfirmed account: the work is queued, the answer tells nothing.
-    private static async Task<IResult> ResendAsync(ResendConfirmationRequest request, IMessageBus bus, HttpContext http)
+    private static async Task<IResult> ResendAsync(ResendConfirmationRequest request, ICommandSender bus, HttpContext http)
     {
         if (EmailAddress.Parse(request.Email).Value is null)
         {
             return RegistrationProblems.Problem(StatusCodes.Status422UnprocessableEntity, "register.resend.invalid_email", "register.resend.invalidEmail");
         }
 
-        await bus.PublishAsync(new ConfirmationResendWanted(request.Email!, Languages.Of(http).TwoLetterISOLanguageName), metadata: RequestMetadata.For(http));
+        await bus.PublishAsync(new ConfirmationResendWanted(request.Email!, Languages.Of(http).TwoLetterISOLanguageName), RequestMetadata.For(http));
         return Results.Accepted(value: new { status = "confirmationSentIfUnconfirmed" });
     }
 
-    private static async Task<IResult> ConfirmAsync(ConfirmEmailRequest request, IMessageBus bus, HttpContext http)
+    private static async Task<IResult> ConfirmAsync(ConfirmEmailRequest request, ICommandSender bus, HttpContext http)
     {
         var result = await bus.InvokeAsync(new ConfirmEmailWithToken(request.Token), RequestMetadata.For(http), http.RequestAborted);
         return result.Succeeded

@@ -15,6 +15,7 @@ public static class RegistrationSetup
     public static IServiceCollection AddTundaRegistrationAndSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LegalVersions>().Bind(configuration.GetSection(LegalVersions.Section));
+        services.AddSingleton<RegistrationServices>();
         services.AddScoped<CustomerRegistration>();
         services.AddScoped<SignInFlow>();
         services.AddSingleton(new EndpointModule(endpoints =>

@@ -1,3 +1,4 @@
+using Marten;
 using System.Globalization;
 using Npgsql;
 using Tunda.Domain.Customers;
@@ -72,10 +73,10 @@ internal static class SessionApi
         }
     }
 
-    private static async Task<IResult> MeAsync(HttpContext http, NpgsqlDataSource dataSource, DatabaseOptions database)
+    private static async Task<IResult> MeAsync(HttpContext http, IDocumentStore store)
     {
         var user = http.User;
-        var access = await SignedInAccount.FindAsync(dataSource, database, user.GetAccessId(), http.RequestAborted);
+        var access = await SignedInAccount.FindAsync(store, user.GetAccessId(), http.RequestAborted);
         var permissions = user.GetPermissions();
         return Results.Ok(new
         {
@@ -93,14 +94,14 @@ internal static class SessionApi
 /// <summary>The names of the account a session entered (the person and the customer), from the account_access projection.</summary>
 internal static class SignedInAccount
 {
-    public static async Task<Tunda.Projections.AccountAccess?> FindAsync(NpgsqlDataSource dataSource, DatabaseOptions database, Guid? accessId, CancellationToken cancellationToken)
+    public static async Task<Tunda.Projections.AccountAccess?> FindAsync(IDocumentStore store, Guid? accessId, CancellationToken cancellationToken)
     {
         if (accessId is not { } id)
         {
             return null;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await AccountAccessQueries.FindAsync(connection, database.Schema, id);
+        await using var session = store.QuerySession();
+        return await AccountAccessQueries.FindAsync(session, id, cancellationToken);
     }
 }

@@ -1,7 +1,8 @@
+using Wolverine;
+using Marten;
 using Tunda.Domain;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Features.Accounts.Registration;
 
@@ -16,10 +17,10 @@ public sealed record RecordSignOut(Guid LoginId);
 /// SignedOut), decided by LoginDecider. The session itself is already in force: a refusal here is
 /// logged by the caller and never undoes a sign-in.
 /// </summary>
-internal static class SignInEventHandlers
+public static class SignInEventHandler
 {
-    public static Task<object?> HandleAsync(RecordSignIn command, MessageContext context, CancellationToken ct) =>
-        AppendAsync(context, command.LoginId, (state, now) =>
+    public static Task<InvokeResult> Handle(RecordSignIn command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => AppendAsync(context, command.LoginId, (state, now) =>
         {
             var signedIn = LoginDecider.Decide(state, new SignIn(command.LoginId, command.CustomerId, command.ContactId), now);
             if (!signedIn.IsAccepted || !command.UsedRecoveryCode)
@@ -29,14 +30,14 @@ internal static class SignInEventHandlers
 
             var used = LoginDecider.Decide(state, new UseRecoveryCode(command.LoginId), now);
             return used.IsAccepted ? Decision.Accept([.. used.Events, .. signedIn.Events]) : signedIn;
-        }, ct);
+        }, ct), ct);
 
-    public static Task<object?> HandleAsync(RecordSignOut command, MessageContext context, CancellationToken ct) =>
-        AppendAsync(context, command.LoginId, (state, now) => LoginDecider.Decide(state, new SignOut(command.LoginId), now), ct);
+    public static Task<InvokeResult> Handle(RecordSignOut command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => AppendAsync(context, command.LoginId, (state, now) => LoginDecider.Decide(state, new SignOut(command.LoginId), now), ct), ct);
 
-    private static async Task<object?> AppendAsync(MessageContext context, Guid loginId, Func<Login, DateTimeOffset, Decision> decide, CancellationToken ct)
+    private static async Task<object?> AppendAsync(CommandContext context, Guid loginId, Func<Login, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        var decision = await StreamSteps.DecideAsync(context, LoginDecider.StreamType, loginId, Login.Empty, Login.Evolve, state => decide(state, context.Now), ct);
+        var decision = await StreamSteps.DecideAsync(context, loginId, Login.Empty, state => decide(state, context.Now), ct);
         return decision.IsAccepted ? null : decision;
     }
 }

@@ -1,5 +1,5 @@
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Authentication;
 using Tunda.Web.Security.SignIn;
 
@@ -9,7 +9,7 @@ namespace Tunda.Web.Features.Accounts.Registration;
 /// A customer's sign-in steps as pages and API run them: SignInService decides, this writes the
 /// cookies and records the Login stream's events through the bus.
 /// </summary>
-public sealed class SignInFlow(SignInService signIn, IMessageBus bus, ILogger<SignInFlow> logger)
+public sealed class SignInFlow(SignInService signIn, ICommandSender bus, ILogger<SignInFlow> logger)
 {
     public async Task<SignInResult> PasswordAsync(HttpContext http, string? email, string? password)
     {

@@ -1,6 +1,6 @@
 using Tunda.Domain;
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Security.Authorization;
@@ -30,7 +30,7 @@ public static class StaffApi
         var members = api.MapGroup("/membri").RequireStaffRole(StaffRoles.Administrator);
         members.MapGet("/", async (CustomerSearch reads, CancellationToken ct) =>
             Results.Ok((await reads.StaffAsync(ct)).Select(m => new { m.StaffId, m.Name, m.Email, roles = RoleList(m.Roles), m.Blocked })));
-        members.MapPost("/", async (InviteBody body, IMessageBus bus, Texts texts, HttpContext http) =>
+        members.MapPost("/", async (InviteBody body, ICommandSender bus, Texts texts, HttpContext http) =>
         {
             if (StaffRoleNames.Parse(body.Roles) is not { } roles)
             {
@@ -43,13 +43,13 @@ public static class StaffApi
                 ? Results.Created($"/api/staff/membri/{invited.StaffId}", new { invited.StaffId, invited.Email })
                 : Refused(texts, result);
         });
-        members.MapPut("/{staffId:guid}/ruoli", async (Guid staffId, RolesBody body, IMessageBus bus, Texts texts, HttpContext http) =>
+        members.MapPut("/{staffId:guid}/ruoli", async (Guid staffId, RolesBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             StaffRoleNames.Parse(body.Roles) is { } roles
                 ? Done(texts, await bus.InvokeAsync(new ChangeMemberRoles(staffId, roles), RequestMetadata.For(http), http.RequestAborted))
                 : Refused(texts, UnknownRole));
-        members.MapPost("/{staffId:guid}/blocco", async (Guid staffId, IMessageBus bus, Texts texts, HttpContext http) =>
+        members.MapPost("/{staffId:guid}/blocco", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new BlockMember(staffId), RequestMetadata.For(http), http.RequestAborted)));
-        members.MapDelete("/{staffId:guid}/blocco", async (Guid staffId, IMessageBus bus, Texts texts, HttpContext http) =>
+        members.MapDelete("/{staffId:guid}/blocco", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new UnblockMember(staffId), RequestMetadata.For(http), http.RequestAborted)));
 
         var customers = api.MapGroup("/clienti");
@@ -60,16 +60,16 @@ public static class StaffApi
                 ? Results.Ok(new { profile, contacts = await search.ContactsAsync(customerId, ct) })
                 : Results.NotFound())
             .RequireStaffRole(CustomerActors | StaffRoles.Auditor);
-        customers.MapPut("/{customerId:guid}/email-accesso", async (Guid customerId, EmailBody body, IMessageBus bus, Texts texts, HttpContext http) =>
+        customers.MapPut("/{customerId:guid}/email-accesso", async (Guid customerId, EmailBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffChangeCustomerLoginEmail(customerId, body.Email ?? ""), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapPost("/{customerId:guid}/blocco", async (Guid customerId, ReasonBody body, IMessageBus bus, Texts texts, HttpContext http) =>
+        customers.MapPost("/{customerId:guid}/blocco", async (Guid customerId, ReasonBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffBlockCustomer(customerId, body.Reason ?? ""), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapDelete("/{customerId:guid}/blocco", async (Guid customerId, IMessageBus bus, Texts texts, HttpContext http) =>
+        customers.MapDelete("/{customerId:guid}/blocco", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffUnblockCustomer(customerId), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapPost("/{customerId:guid}/reimposta-password", async (Guid customerId, IMessageBus bus, Texts texts, HttpContext http) =>
+        customers.MapPost("/{customerId:guid}/reimposta-password", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffStartPasswordReset(customerId), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
     }

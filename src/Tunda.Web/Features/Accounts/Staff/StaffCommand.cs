@@ -2,7 +2,7 @@ using System.Globalization;
 using Npgsql;
 using Tunda.Domain;
 using Tunda.Domain.Identity;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Security;
@@ -47,18 +47,21 @@ public static class StaffCommand
         var builder = CommandHost.CreateBuilder(configure);
         try
         {
-            builder.Services.AddTundaEventStore(builder.Configuration);
-            builder.Services.AddTundaMessaging(builder.Configuration);
+            builder.Services.AddTundaStore(builder.Configuration);
+            builder.Services.AddTundaMessaging();
             builder.Services.AddTundaEmail(builder.Configuration);
             builder.Services.AddTundaSecurity(builder.Configuration);
             builder.Services.AddTundaAccounts(builder.Configuration);
             builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
             builder.AddTundaPlatform();
             await using var app = builder.Build();
-            await app.Services.GetRequiredService<EventStore.EventStore>().MigrateAsync();
-            await app.Services.GetRequiredService<MessageBus>().MigrateAsync();
+            // Wolverine runs inside the host: started here, stopped when the verb is done (mail it queued goes out first).
+            await app.StartAsync();
+            await app.Services.GetRequiredService<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
             await app.Services.GetRequiredService<SecurityDatabase>().MigrateAsync();
-            return await verb(app.Services);
+            var exit = await verb(app.Services);
+            await app.StopAsync();
+            return exit;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
@@ -92,7 +95,7 @@ public static class StaffCommand
             return await RefusedAsync(error, weak);
         }
 
-        var bus = services.GetRequiredService<IMessageBus>();
+        var bus = services.GetRequiredService<ICommandSender>();
         var invited = await bus.InvokeAsync(new InviteStaffMember(Guid.NewGuid(), add.Name, add.Email, add.Roles, add.Language, SendMail: add.Password is null));
         if (invited.Value is not StaffInvitation invitation)
         {

@@ -1,50 +1,52 @@
+using Marten;
 using Tunda.Domain;
 using Tunda.Domain.Logins;
-using Tunda.Messaging;
-using Tunda.Messaging.Handlers;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security.Sessions;
 using Tunda.Web.Security.TwoFactor;
+using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Staff;
 
 /// <summary>What staff sign-in records: the authenticator enrolled at first sign-in, signing in and out.</summary>
-internal static class StaffSignInHandlers
+public static class StaffSignInHandler
 {
-    public static void Register(MessagingOptions messaging, IServiceProvider services)
-    {
-        messaging.Handlers.Handle<ConfirmStaffTwoFactor, object>((command, context, ct) => ConfirmAsync(command, context, services, ct));
-        messaging.Handlers.Aggregate(OnLogin<RecordStaffSignIn>(c => c.LoginId, (state, c, now) =>
+    public static Task<InvokeResult> Handle(ConfirmStaffTwoFactor command, IDocumentSession session, IMessageContext bus, UnitOfWork work, TwoFactorSetup twoFactor, SessionStore sessions, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => ConfirmAsync(command, context, twoFactor, sessions, ct), ct);
+
+    public static Task<InvokeResult> Handle(RecordStaffSignIn command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => OnLogin<RecordStaffSignIn>(c => c.LoginId, (state, c, now) =>
         {
             var signedIn = LoginDecider.Decide(state, new SignIn(c.LoginId, null, null), now);
             return !signedIn.IsAccepted || !c.UsedRecoveryCode ? signedIn
                 : LoginDecider.Decide(state, new UseRecoveryCode(c.LoginId), now) is { IsAccepted: true } used
                     ? Decision.Accept([.. signedIn.Events, .. used.Events])
                     : signedIn;
-        }));
-        messaging.Handlers.Aggregate(OnLogin<RecordStaffSignOut>(c => c.LoginId, (state, c, now) => LoginDecider.Decide(state, new SignOut(c.LoginId), now)));
-    }
+        }).HandleAsync(command, context, ct), ct);
+
+    public static Task<InvokeResult> Handle(RecordStaffSignOut command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+        work.RunAsync(session, bus, context => OnLogin<RecordStaffSignOut>(c => c.LoginId, (state, c, now) => LoginDecider.Decide(state, new SignOut(c.LoginId), now))
+            .HandleAsync(command, context, ct), ct);
 
     private static AggregateHandler<TCommand, Login> OnLogin<TCommand>(Func<TCommand, Guid> id, Func<Login, TCommand, DateTimeOffset, Decision> decide)
         where TCommand : notnull => new()
         {
-            StreamType = LoginDecider.StreamType,
             StreamId = id,
-            Initial = _ => Login.Empty,
-            Evolve = Login.Evolve,
+            Initial = Login.Empty,
             Decide = decide,
         };
 
     /// <summary>Turns TOTP on (secret, recovery codes, events) and lets the session through, all in one commit.</summary>
-    private static async Task<object> ConfirmAsync(ConfirmStaffTwoFactor command, MessageContext context, IServiceProvider services, CancellationToken ct)
+    private static async Task<object?> ConfirmAsync(ConfirmStaffTwoFactor command, CommandContext context, TwoFactorSetup twoFactor, SessionStore sessions, CancellationToken ct)
     {
         var loginId = LoginId.For(LoginRealm.Staff, command.Email);
-        var codes = await services.GetRequiredService<TwoFactorSetup>().ConfirmAsync(LoginRealm.Staff, command.Email, command.Code, context.Connection, context.Transaction, ct);
+        var codes = await twoFactor.ConfirmAsync(LoginRealm.Staff, command.Email, command.Code, context.Connection, context.Transaction, ct);
         if (codes is null)
         {
             return StaffErrors.WrongCode;
         }
 
-        var decision = await StreamSteps.DecideAsync(context, LoginDecider.StreamType, loginId, Login.Empty, Login.Evolve, state =>
+        var decision = await StreamSteps.DecideAsync(context, loginId, Login.Empty, state =>
         {
             var enabled = LoginDecider.Decide(state, new EnableTwoFactor(loginId), context.Now);
             if (!enabled.IsAccepted)
@@ -63,7 +65,7 @@ internal static class StaffSignInHandlers
             return decision;
         }
 
-        await services.GetRequiredService<SessionStore>().MarkTwoFactorSatisfiedAsync(command.SessionId, context.Connection, context.Transaction, ct);
+        await sessions.MarkTwoFactorSatisfiedAsync(command.SessionId, context.Connection, context.Transaction, ct);
         return new StaffRecoveryCodes(codes);
     }
 }
