@@ -59,7 +59,8 @@ public sealed class UnitOfWork(TimeProvider clock)
         if (context.WroteRows)
         {
             // Marten commits only when it has work of its own: rows written by the handler alone still need the commit.
-            session.QueueSqlCommand("SELECT 1");
+            // The statement must return no rows: Marten reads its batch's result sets in order.
+            session.QueueSqlCommand("DO $$ BEGIN END $$");
         }
 
         return InvokeResult.Success(value);
