@@ -1,12 +1,14 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
 using Tunda.Domain.Customers;
-using Tunda.EventStore;
-using Tunda.EventStore.Projections;
 
 namespace Tunda.Projections;
 
 /// <summary>One customer as the profile page and staff see it (contacts are in <see cref="AccountAccess"/>).</summary>
 public sealed record CustomerProfile
 {
+    [Identity]
     public Guid CustomerId { get; init; }
 
     public CustomerKind Kind { get; init; }
@@ -55,117 +57,91 @@ public sealed record CustomerProfile
 
     public DateTime TermsAcceptedAt { get; init; }
 
+    /// <summary>When the customer registered (the registration event's time).</summary>
     public DateTime RegisteredAt { get; init; }
 
+    /// <summary>The time of the latest profile event (contact events leave it alone).</summary>
     public DateTime UpdatedAt { get; init; }
 
+    // The two names below are written into the document's JSON too, so the staff search can filter
+    // and sort on them in LINQ.
+
+    /// <summary>"first last": the person, or the company's legal representative.</summary>
+    public string PersonName => $"{FirstName} {LastName}";
+
     /// <summary>The company name, or "first last" for a person.</summary>
-    public string DisplayName => CompanyName ?? $"{FirstName} {LastName}";
+    public string DisplayName => CompanyName ?? PersonName;
 }
 
-/// <summary>Builds the customer_profiles table from the Customer stream.</summary>
-public sealed class CustomerProfileProjection : RowProjection
+/// <summary>Builds one <see cref="CustomerProfile"/> per Customer stream, inline.</summary>
+public sealed class CustomerProfileProjection : SingleStreamProjection<CustomerProfile, Guid>
 {
-    public override string Name => "customer_profiles";
-
-    protected override string Table => "customer_profiles";
-
-    protected override string CreateSql => """
-        CREATE TABLE IF NOT EXISTS {schema}.customer_profiles (
-            customer_id uuid PRIMARY KEY,
-            kind text NOT NULL,
-            first_name text NOT NULL,
-            last_name text NOT NULL,
-            company_name text,
-            codice_fiscale text NOT NULL,
-            vat_number text,
-            street text NOT NULL,
-            city text NOT NULL,
-            zip text NOT NULL,
-            province text,
-            country text NOT NULL,
-            phone text NOT NULL,
-            pec text,
-            codice_destinatario text,
-            language text NOT NULL,
-            login_email text NOT NULL,
-            email_confirmed boolean NOT NULL,
-            pending_login_email text,
-            blocked boolean NOT NULL,
-            blocked_reason text,
-            terms_version text NOT NULL,
-            privacy_version text NOT NULL,
-            terms_accepted_at timestamptz NOT NULL,
-            registered_at timestamptz NOT NULL,
-            updated_at timestamptz NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS customer_profiles_login_email ON {schema}.customer_profiles (login_email);
-        """;
-
-    protected override Task ApplyAsync(ProjectionContext context, StreamEvent e, CancellationToken cancellationToken)
+    public CustomerProfileProjection()
     {
-        var at = Utc(e.Timestamp);
-        return e.Data switch
+        IncludeType<CustomerRegistered>();
+        IncludeType<CustomerEmailConfirmed>();
+        IncludeType<CustomerDetailsChanged>();
+        IncludeType<LoginEmailChangeRequested>();
+        IncludeType<LoginEmailChanged>();
+        IncludeType<CustomerBlocked>();
+        IncludeType<CustomerUnblocked>();
+    }
+
+    // Times come from the events themselves, not from IEvent.Timestamp: with Quick append the
+    // server stamps the stored event, and an inline projection sees only a client clock reading
+    // a few milliseconds off it, so a rebuild would change every timestamp.
+    public override CustomerProfile? Evolve(CustomerProfile? snapshot, Guid id, IEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return (snapshot, e.Data) switch
         {
-            CustomerRegistered r => ExecuteAsync(context, Insert, Parameters(r, at), cancellationToken),
-            CustomerEmailConfirmed c => Update(context, "email_confirmed = true", new { c.CustomerId, At = at }, cancellationToken),
-            CustomerDetailsChanged d => Update(context, DetailsSet, DetailParameters(d.CustomerId, d.Details, at), cancellationToken),
-            LoginEmailChangeRequested p => Update(context, "pending_login_email = @NewEmail", new { p.CustomerId, p.NewEmail, At = at }, cancellationToken),
-            LoginEmailChanged c => Update(context, "login_email = @NewEmail, pending_login_email = NULL, email_confirmed = true", new { c.CustomerId, c.NewEmail, At = at }, cancellationToken),
-            CustomerBlocked b => Update(context, "blocked = true, blocked_reason = @Reason", new { b.CustomerId, b.Reason, At = at }, cancellationToken),
-            CustomerUnblocked u => Update(context, "blocked = false, blocked_reason = NULL", new { u.CustomerId, At = at }, cancellationToken),
-            _ => Task.CompletedTask,
+            (_, CustomerRegistered r) => Registered(r),
+            (null, _) => null,
+            (_, CustomerEmailConfirmed c) => snapshot with { EmailConfirmed = true, UpdatedAt = c.At.UtcDateTime },
+            (_, CustomerDetailsChanged d) => WithDetails(snapshot, d.Details) with { UpdatedAt = d.At.UtcDateTime },
+            (_, LoginEmailChangeRequested p) => snapshot with { PendingLoginEmail = p.NewEmail, UpdatedAt = p.At.UtcDateTime },
+            (_, LoginEmailChanged c) => snapshot with
+            {
+                LoginEmail = c.NewEmail,
+                PendingLoginEmail = null,
+                EmailConfirmed = true,
+                UpdatedAt = c.At.UtcDateTime,
+            },
+            (_, CustomerBlocked b) => snapshot with { Blocked = true, BlockedReason = b.Reason, UpdatedAt = b.At.UtcDateTime },
+            (_, CustomerUnblocked u) => snapshot with { Blocked = false, BlockedReason = null, UpdatedAt = u.At.UtcDateTime },
+            _ => snapshot,
         };
     }
 
-    private const string DetailsSet = """
-        street = @Street, city = @City, zip = @Zip, province = @Province, country = @Country, phone = @Phone,
-        pec = @Pec, codice_destinatario = @CodiceDestinatario, language = @Language
-        """;
-
-    private const string Insert = """
-        INSERT INTO {schema}.customer_profiles (customer_id, kind, first_name, last_name, company_name, codice_fiscale, vat_number,
-            street, city, zip, province, country, phone, pec, codice_destinatario, language, login_email, email_confirmed,
-            blocked, terms_version, privacy_version, terms_accepted_at, registered_at, updated_at)
-        VALUES (@CustomerId, @Kind, @FirstName, @LastName, @CompanyName, @CodiceFiscale, @VatNumber,
-            @Street, @City, @Zip, @Province, @Country, @Phone, @Pec, @CodiceDestinatario, @Language, @LoginEmail, false,
-            false, @TermsVersion, @PrivacyVersion, @TermsAcceptedAt, @At, @At)
-        """;
-
-    private static Task<int> Update(ProjectionContext context, string set, object parameters, CancellationToken cancellationToken) =>
-        ExecuteAsync(context, $"UPDATE {{schema}}.customer_profiles SET {set}, updated_at = @At WHERE customer_id = @CustomerId", parameters, cancellationToken);
-
-    private static Dapper.DynamicParameters Parameters(CustomerRegistered r, DateTime at)
-    {
-        var parameters = DetailParameters(r.CustomerId, r.Details, at);
-        parameters.AddDynamicParams(new
+    private static CustomerProfile Registered(CustomerRegistered r) => WithDetails(
+        new CustomerProfile
         {
-            Kind = r.Kind.ToString(),
-            r.Legal.FirstName,
-            r.Legal.LastName,
-            r.Legal.CompanyName,
-            r.Legal.CodiceFiscale,
-            r.Legal.VatNumber,
-            r.LoginEmail,
-            r.Terms.TermsVersion,
-            r.Terms.PrivacyVersion,
-            TermsAcceptedAt = Utc(r.Terms.AcceptedAt),
-        });
-        return parameters;
-    }
+            CustomerId = r.CustomerId,
+            Kind = r.Kind,
+            FirstName = r.Legal.FirstName,
+            LastName = r.Legal.LastName,
+            CompanyName = r.Legal.CompanyName,
+            CodiceFiscale = r.Legal.CodiceFiscale,
+            VatNumber = r.Legal.VatNumber,
+            LoginEmail = r.LoginEmail,
+            TermsVersion = r.Terms.TermsVersion,
+            PrivacyVersion = r.Terms.PrivacyVersion,
+            TermsAcceptedAt = r.Terms.AcceptedAt.UtcDateTime,
+            RegisteredAt = r.At.UtcDateTime,
+            UpdatedAt = r.At.UtcDateTime,
+        },
+        r.Details);
 
-    private static Dapper.DynamicParameters DetailParameters(Guid customerId, CustomerDetails d, DateTime at) => new(new
+    private static CustomerProfile WithDetails(CustomerProfile profile, CustomerDetails d) => profile with
     {
-        CustomerId = customerId,
-        At = at,
-        d.Address.Street,
-        d.Address.City,
-        d.Address.Zip,
-        d.Address.Province,
-        d.Address.Country,
-        d.Phone,
-        d.Pec,
-        d.CodiceDestinatario,
-        d.Language,
-    });
+        Street = d.Address.Street,
+        City = d.Address.City,
+        Zip = d.Address.Zip,
+        Province = d.Address.Province,
+        Country = d.Address.Country,
+        Phone = d.Phone,
+        Pec = d.Pec,
+        CodiceDestinatario = d.CodiceDestinatario,
+        Language = d.Language,
+    };
 }

@@ -1,26 +1,57 @@
-using Dapper;
-using Npgsql;
+using Marten;
+using Marten.Pagination;
 
 namespace Tunda.Projections;
 
-/// <summary>Reads of the customer_profiles table.</summary>
+/// <summary>Reads of the <see cref="CustomerProfile"/> documents.</summary>
 public static class CustomerProfiles
 {
-    private const string Columns = """
-        customer_id AS CustomerId, kind AS Kind, first_name AS FirstName, last_name AS LastName, company_name AS CompanyName,
-        codice_fiscale AS CodiceFiscale, vat_number AS VatNumber, street AS Street, city AS City, zip AS Zip, province AS Province,
-        country AS Country, phone AS Phone, pec AS Pec, codice_destinatario AS CodiceDestinatario, language AS Language,
-        login_email AS LoginEmail, email_confirmed AS EmailConfirmed, pending_login_email AS PendingLoginEmail, blocked AS Blocked,
-        blocked_reason AS BlockedReason, terms_version AS TermsVersion, privacy_version AS PrivacyVersion,
-        terms_accepted_at AS TermsAcceptedAt, registered_at AS RegisteredAt, updated_at AS UpdatedAt
-        """;
-
-    public static Task<CustomerProfile?> FindAsync(NpgsqlConnection connection, string schema, Guid customerId, NpgsqlTransaction? transaction = null) =>
-        connection.QuerySingleOrDefaultAsync<CustomerProfile>(
-            $"SELECT {Columns} FROM {schema}.customer_profiles WHERE customer_id = @customerId", new { customerId }, transaction);
+    public static Task<CustomerProfile?> FindAsync(IQuerySession session, Guid customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.LoadAsync<CustomerProfile>(customerId, cancellationToken);
+    }
 
     /// <summary>The customer whose main login is <paramref name="normalisedEmail"/>, if any.</summary>
-    public static Task<CustomerProfile?> FindByLoginEmailAsync(NpgsqlConnection connection, string schema, string normalisedEmail, NpgsqlTransaction? transaction = null) =>
-        connection.QueryFirstOrDefaultAsync<CustomerProfile>(
-            $"SELECT {Columns} FROM {schema}.customer_profiles WHERE login_email = @normalisedEmail", new { normalisedEmail }, transaction);
+    public static Task<CustomerProfile?> FindByLoginEmailAsync(IQuerySession session, string normalisedEmail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Query<CustomerProfile>().Where(p => p.LoginEmail == normalisedEmail).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The staff customer search: customers whose company name, "first last", login e-mail, codice
+    /// fiscale, partita IVA or one of whose contacts' e-mail contains <paramref name="text"/> (trimmed,
+    /// ignoring case), by <see cref="CustomerProfile.DisplayName"/> then id. Blank text finds nobody.
+    /// </summary>
+    /// <param name="pageNumber">From 1.</param>
+    public static async Task<IPagedList<CustomerProfile>> SearchAsync(
+        IQuerySession session, string? text, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var term = text?.Trim() ?? string.Empty;
+        var profiles = session.Query<CustomerProfile>();
+        if (term.Length == 0)
+        {
+            return await profiles.Where(p => p.CustomerId.IsOneOf(Array.Empty<Guid>())).ToPagedListAsync(pageNumber, pageSize, cancellationToken);
+        }
+
+        // Documents are not joined in LINQ: the customers reached through a contact's e-mail come first.
+        var viaContacts = (await session.Query<AccountAccess>()
+            .Where(a => a.ContactId != null && a.Email.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.CustomerId)
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToArray();
+
+        return await profiles
+            .Where(p => p.CompanyName!.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || p.PersonName.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || p.LoginEmail.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || p.CodiceFiscale.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || p.VatNumber!.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || p.CustomerId.IsOneOf(viaContacts))
+            .OrderBy(p => p.DisplayName)
+            .ThenBy(p => p.CustomerId)
+            .ToPagedListAsync(pageNumber, pageSize, cancellationToken);
+    }
 }

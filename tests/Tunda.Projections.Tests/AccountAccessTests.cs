@@ -11,9 +11,9 @@ public sealed class AccountAccessTests
     {
         await using var accounts = await AccountsStore.CreateAsync();
         var id = Guid.NewGuid();
-        await accounts.AppendAsync(id, "customer", Person(id));
+        await accounts.AppendAsync(id, Person(id));
 
-        var unconfirmed = (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, id)))!;
+        var unconfirmed = (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, id)))!;
         unconfirmed.ShouldBe(new AccountAccess
         {
             AccessId = id,
@@ -30,8 +30,8 @@ public sealed class AccountAccessTests
         });
         unconfirmed.CanSignIn.ShouldBeFalse();
 
-        await accounts.AppendAsync(id, "customer", new CustomerEmailConfirmed(id, "mario.rossi@example.it", At));
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, id)))!.Has(Permissions.Invoices).ShouldBeTrue();
+        await accounts.AppendAsync(id, new CustomerEmailConfirmed(id, "mario.rossi@example.it", At));
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, id)))!.Has(Permissions.Invoices).ShouldBeTrue();
     }
 
     [Fact]
@@ -41,32 +41,32 @@ public sealed class AccountAccessTests
         var customer = Guid.NewGuid();
         var luca = Guid.NewGuid();
         var anna = Guid.NewGuid();
-        await accounts.AppendAsync(customer, "customer", Company(customer, "info@caffeneri.it"), new CustomerEmailConfirmed(customer, "info@caffeneri.it", At));
-        await accounts.AppendAsync(customer, "customer", Invited(customer, luca, "luca@studio.it"), Invited(customer, anna, "anna@caffeneri.it", Permissions.Tickets, "Anna Bianchi"));
+        await accounts.AppendAsync(customer, Company(customer, "info@caffeneri.it"), new CustomerEmailConfirmed(customer, "info@caffeneri.it", At));
+        await accounts.AppendAsync(customer, Invited(customer, luca, "luca@studio.it"), Invited(customer, anna, "anna@caffeneri.it", Permissions.Tickets, "Anna Bianchi"));
 
-        var invited = (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!;
+        var invited = (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!;
         (invited.CustomerId, invited.ContactId, invited.CustomerName, invited.Status, invited.CustomerEmailConfirmed).ShouldBe((customer, (Guid?)luca, "Caffè Neri S.r.l.", "invited", true));
         invited.CanSignIn.ShouldBeFalse();
 
-        await accounts.AppendAsync(customer, "customer",
+        await accounts.AppendAsync(customer,
             new ContactActivated(customer, luca, At),
             new ContactChanged(customer, luca, "Luca Verdi (studio)", Permissions.Invoices | Permissions.Orders, Notifications.Invoices | Notifications.General, At));
-        var active = (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!;
+        var active = (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!;
         (active.Name, active.Permissions, active.Notifications, active.Status).ShouldBe(("Luca Verdi (studio)", Permissions.Invoices | Permissions.Orders, Notifications.Invoices | Notifications.General, "active"));
         active.Has(Permissions.Orders).ShouldBeTrue();
         active.Has(Permissions.Tickets).ShouldBeFalse();
 
-        await accounts.AppendAsync(customer, "customer", new ContactBlocked(customer, luca, At), new ContactBlocked(customer, anna, At));
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!.Status.ShouldBe("blocked");
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!.Has(Permissions.Invoices).ShouldBeFalse();
+        await accounts.AppendAsync(customer, new ContactBlocked(customer, luca, At), new ContactBlocked(customer, anna, At));
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!.Status.ShouldBe("blocked");
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!.Has(Permissions.Invoices).ShouldBeFalse();
 
-        await accounts.AppendAsync(customer, "customer", new ContactUnblocked(customer, luca, At), new ContactUnblocked(customer, anna, At));
-        var contacts = await accounts.ReadAsync(c => AccountAccessQueries.ContactsOfAsync(c, accounts.Schema, customer));
+        await accounts.AppendAsync(customer, new ContactUnblocked(customer, luca, At), new ContactUnblocked(customer, anna, At));
+        var contacts = await accounts.ReadAsync(s => AccountAccessQueries.ContactsOfAsync(s, customer));
         contacts.Select(c => (c.Name, c.Status)).ShouldBe([("Anna Bianchi", "invited"), ("Luca Verdi (studio)", "active")]);
 
-        await accounts.AppendAsync(customer, "customer", new ContactDeleted(customer, anna, At));
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, anna))).ShouldBeNull();
-        (await accounts.ReadAsync(c => AccountAccessQueries.ContactsOfAsync(c, accounts.Schema, customer))).ShouldHaveSingleItem().AccessId.ShouldBe(luca);
+        await accounts.AppendAsync(customer, new ContactDeleted(customer, anna, At));
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, anna))).ShouldBeNull();
+        (await accounts.ReadAsync(s => AccountAccessQueries.ContactsOfAsync(s, customer))).ShouldHaveSingleItem().AccessId.ShouldBe(luca);
     }
 
     [Fact]
@@ -75,17 +75,17 @@ public sealed class AccountAccessTests
         await using var accounts = await AccountsStore.CreateAsync();
         var customer = Guid.NewGuid();
         var luca = Guid.NewGuid();
-        await accounts.AppendAsync(customer, "customer", Person(customer), new CustomerEmailConfirmed(customer, "mario.rossi@example.it", At),
+        await accounts.AppendAsync(customer, Person(customer), new CustomerEmailConfirmed(customer, "mario.rossi@example.it", At),
             Invited(customer, luca, "luca@studio.it"), new ContactActivated(customer, luca, At));
 
-        await accounts.AppendAsync(customer, "customer", new CustomerBlocked(customer, "fraud", At));
-        var blocked = await accounts.ReadAsync(c => AccountAccessQueries.ForEmailAsync(c, accounts.Schema, "luca@studio.it"));
+        await accounts.AppendAsync(customer, new CustomerBlocked(customer, "fraud", At));
+        var blocked = await accounts.ReadAsync(s => AccountAccessQueries.ForEmailAsync(s, "luca@studio.it"));
         blocked.ShouldHaveSingleItem().CustomerBlocked.ShouldBeTrue();
         blocked[0].CanSignIn.ShouldBeFalse();
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, customer)))!.CanSignIn.ShouldBeFalse();
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, customer)))!.CanSignIn.ShouldBeFalse();
 
-        await accounts.AppendAsync(customer, "customer", new CustomerUnblocked(customer, At));
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!.CanSignIn.ShouldBeTrue();
+        await accounts.AppendAsync(customer, new CustomerUnblocked(customer, At));
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!.CanSignIn.ShouldBeTrue();
     }
 
     [Fact]
@@ -94,14 +94,14 @@ public sealed class AccountAccessTests
         await using var accounts = await AccountsStore.CreateAsync();
         var customer = Guid.NewGuid();
         var luca = Guid.NewGuid();
-        await accounts.AppendAsync(customer, "customer", Person(customer), Invited(customer, luca, "luca@studio.it"));
+        await accounts.AppendAsync(customer, Person(customer), Invited(customer, luca, "luca@studio.it"));
 
-        await accounts.AppendAsync(customer, "customer", new LoginEmailChanged(customer, "mario.rossi@example.it", "mario@xn--caff-8oa.it", true, At));
+        await accounts.AppendAsync(customer, new LoginEmailChanged(customer, "mario.rossi@example.it", "mario@xn--caff-8oa.it", true, At));
 
-        (await accounts.ReadAsync(c => AccountAccessQueries.ForEmailAsync(c, accounts.Schema, "mario.rossi@example.it"))).ShouldBeEmpty();
-        var moved = (await accounts.ReadAsync(c => AccountAccessQueries.ForEmailAsync(c, accounts.Schema, "Mario@Caffè.it"))).ShouldHaveSingleItem();
+        (await accounts.ReadAsync(s => AccountAccessQueries.ForEmailAsync(s, "mario.rossi@example.it"))).ShouldBeEmpty();
+        var moved = (await accounts.ReadAsync(s => AccountAccessQueries.ForEmailAsync(s, "Mario@Caffè.it"))).ShouldHaveSingleItem();
         (moved.AccessId, moved.CustomerEmailConfirmed).ShouldBe((customer, true));
-        (await accounts.ReadAsync(c => AccountAccessQueries.FindAsync(c, accounts.Schema, luca)))!.Email.ShouldBe("luca@studio.it");
+        (await accounts.ReadAsync(s => AccountAccessQueries.FindAsync(s, luca)))!.Email.ShouldBe("luca@studio.it");
     }
 
     [Fact]
@@ -113,11 +113,11 @@ public sealed class AccountAccessTests
         var studio = Guid.NewGuid();
         var atBar = Guid.NewGuid();
         var atStudio = Guid.NewGuid();
-        await accounts.AppendAsync(own, "customer", Person(own, "luca@studio.it"));
-        await accounts.AppendAsync(bar, "customer", Company(bar, "info@bar.it"), Invited(bar, atBar, "luca@studio.it"));
-        await accounts.AppendAsync(studio, "customer", Person(studio, "mario@studio.it"), Invited(studio, atStudio, "luca@studio.it", Permissions.Invoices | Permissions.Tickets));
+        await accounts.AppendAsync(own, Person(own, "luca@studio.it"));
+        await accounts.AppendAsync(bar, Company(bar, "info@bar.it"), Invited(bar, atBar, "luca@studio.it"));
+        await accounts.AppendAsync(studio, Person(studio, "mario@studio.it"), Invited(studio, atStudio, "luca@studio.it", Permissions.Invoices | Permissions.Tickets));
 
-        var reached = await accounts.ReadAsync(c => AccountAccessQueries.ForEmailAsync(c, accounts.Schema, "LUCA@studio.it"));
+        var reached = await accounts.ReadAsync(s => AccountAccessQueries.ForEmailAsync(s, "LUCA@studio.it"));
 
         reached.Select(a => a.AccessId).ShouldBe([own, atBar, atStudio]);
         reached[0].IsMainAccount.ShouldBeTrue();

@@ -11,21 +11,21 @@ public sealed class StaffDirectoryTests
         await using var accounts = await AccountsStore.CreateAsync();
         var chiara = Guid.NewGuid();
         var bruno = Guid.NewGuid();
-        await accounts.AppendAsync(chiara, "staff", new StaffMemberAdded(chiara, "Chiara", "chiara@tunda.it", StaffRoles.Support, Events.At));
-        await accounts.AppendAsync(bruno, "staff", new StaffMemberAdded(bruno, "Bruno", "bruno@tunda.it", StaffRoles.Billing, Events.At));
-        await accounts.AppendAsync(chiara, "staff", new StaffRolesChanged(chiara, StaffRoles.Support | StaffRoles.Administrator, Events.At), new StaffMemberBlocked(chiara, Events.At));
+        await accounts.AppendAsync(chiara, new StaffMemberAdded(chiara, "Chiara", "chiara@tunda.it", StaffRoles.Support, Events.At));
+        await accounts.AppendAsync(bruno, new StaffMemberAdded(bruno, "Bruno", "bruno@tunda.it", StaffRoles.Billing, Events.At));
+        await accounts.AppendAsync(chiara, new StaffRolesChanged(chiara, StaffRoles.Support | StaffRoles.Administrator, Events.At), new StaffMemberBlocked(chiara, Events.At));
 
-        var all = await accounts.ReadAsync(c => StaffDirectory.ListAsync(c, accounts.Schema));
+        var all = await accounts.ReadAsync(s => StaffDirectory.ListAsync(s));
         all.ShouldBe([
             new StaffDirectoryEntry { StaffId = bruno, Name = "Bruno", Email = "bruno@tunda.it", Roles = StaffRoles.Billing, Blocked = false },
             new StaffDirectoryEntry { StaffId = chiara, Name = "Chiara", Email = "chiara@tunda.it", Roles = StaffRoles.Support | StaffRoles.Administrator, Blocked = true },
         ]);
         all[1].Has(StaffRoles.Administrator).ShouldBeFalse();
 
-        await accounts.AppendAsync(chiara, "staff", new StaffMemberUnblocked(chiara, Events.At));
-        var found = (await accounts.ReadAsync(c => StaffDirectory.ForEmailAsync(c, accounts.Schema, "Chiara@Tunda.IT")))!;
+        await accounts.AppendAsync(chiara, new StaffMemberUnblocked(chiara, Events.At));
+        var found = (await accounts.ReadAsync(s => StaffDirectory.ForEmailAsync(s, "Chiara@Tunda.IT")))!;
         found.StaffId.ShouldBe(chiara);
         found.Has(StaffRoles.Administrator).ShouldBeTrue();
-        (await accounts.ReadAsync(c => StaffDirectory.FindAsync(c, accounts.Schema, bruno)))!.Name.ShouldBe("Bruno");
+        (await accounts.ReadAsync(s => StaffDirectory.FindAsync(s, bruno)))!.Name.ShouldBe("Bruno");
     }
 }
