@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Tunda.Messaging;
-using Tunda.Web.Configuration;
 using Tunda.Web.Features.Email;
 
 namespace Tunda.Web.Tests;
@@ -12,25 +8,19 @@ internal static class EmailApps
 {
     public const string From = "assistenza@tunda.example";
 
-    public static WebApplicationFactory<Program> WithSmtp(this TundaApp app, LoopbackSmtpServer server) =>
-        app.WithWebHostBuilder(builder => builder
-            .UseSetting("Tunda:Mail:From", From)
-            .UseSetting("Tunda:Mail:FromName", "Tunda Assistenza")
-            .UseSetting("Tunda:Mail:Smtp:Host", server.Host)
-            .UseSetting("Tunda:Mail:Smtp:Port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Tunda:Mail:Smtp:Security", "None")
-            .UseSetting("Tunda:Mail:Smtp:HeloName", "tunda-tests"));
+    /// <summary>Mail goes to <paramref name="server"/>.</summary>
+    public static Action<IWebHostBuilder> Smtp(LoopbackSmtpServer server) => builder => builder
+        .UseSetting("Tunda:Mail:From", From)
+        .UseSetting("Tunda:Mail:FromName", "Tunda Assistenza")
+        .UseSetting("Tunda:Mail:Smtp:Host", server.Host)
+        .UseSetting("Tunda:Mail:Smtp:Port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Tunda:Mail:Smtp:Security", "None")
+        .UseSetting("Tunda:Mail:Smtp:HeloName", "tunda-tests");
 
-    public static WebApplicationFactory<Program> WithPickupFolder(this TundaApp app, string folder, string environment) =>
-        app.WithWebHostBuilder(builder => builder
-            .UseEnvironment(environment)
-            .UseSetting("Tunda:Mail:PickupFolder", folder));
-
-    public static async Task<MessageBus> BusReadyAsync(this WebApplicationFactory<Program> factory)
-    {
-        await factory.Services.GetRequiredService<MessagingStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        return factory.Services.GetRequiredService<MessageBus>();
-    }
+    /// <summary>Mail goes to <paramref name="folder"/>, the app runs as <paramref name="environment"/>.</summary>
+    public static Action<IWebHostBuilder> PickupFolder(string folder, string environment) => builder => builder
+        .UseEnvironment(environment)
+        .UseSetting("Tunda:Mail:PickupFolder", folder);
 
     public static SendEmail Mail(string template, string language, IReadOnlyDictionary<string, string> values, string to = "mario.rossi@example.it") =>
         new(Guid.NewGuid(), template, language, to, "Mario Rossi", values);

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Email;
 

@@ -58,7 +58,8 @@ internal sealed class SecurityTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IAccountDirectory>(provider => provider.GetRequiredService<SecurityTestAccounts>());
         builder.Services.AddSingleton<SecurityTestStaff>();
         builder.Services.AddSingleton<IStaffDirectory>(provider => provider.GetRequiredService<SecurityTestStaff>());
-        builder.Services.AddTundaEventStore(builder.Configuration);
+        builder.Services.AddTundaStore(builder.Configuration);
+        builder.Services.AddTundaMessaging();
         builder.Services.AddTundaSecurity(builder.Configuration);
         builder.Services.Configure<SecurityOptions>(options => configure?.Invoke(options));
 

@@ -1,52 +1,86 @@
+using Alba;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
-using Tunda.Messaging;
 using Tunda.Web.Configuration;
+using Tunda.Web.Platform.Commands;
+using Wolverine.Tracking;
 
 namespace Tunda.Web.Tests;
 
-/// <summary>The real web app on the test PostgreSQL, in a schema of its own that is dropped afterwards.</summary>
-internal sealed class TundaApp(EventStoreModule? module = null, string? connectionString = null, MessagingModule? messaging = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real web app in an Alba host on the test PostgreSQL, in a schema of its own (Marten's and
+/// Wolverine's tables included) that is dropped afterwards.
+/// </summary>
+internal sealed class TundaApp : IAsyncDisposable
 {
-    public string Schema { get; } = TestDatabase.NewSchemaName("web");
+    private readonly bool _ownsSchema;
 
-    public async Task<EventStore.EventStore> StoreReadyAsync()
+    private TundaApp(IAlbaHost host, string schema, bool ownsSchema)
     {
-        await Services.GetRequiredService<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        return Services.GetRequiredService<EventStore.EventStore>();
+        Host = host;
+        Schema = schema;
+        _ownsSchema = ownsSchema;
     }
 
-    /// <summary>The app's bus, once its tables exist and its worker runs.</summary>
-    public async Task<MessageBus> BusReadyAsync()
-    {
-        await Services.GetRequiredService<MessagingStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        return Services.GetRequiredService<MessageBus>();
-    }
+    public IAlbaHost Host { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public string Schema { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>How tests send commands and messages: exactly as pages and the API do.</summary>
+    public ICommandSender Bus => Services.GetRequiredService<ICommandSender>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <param name="configure">Settings and services for this test (see EmailApps, AccountsApp).</param>
+    /// <param name="connectionString">Another database than the test one (e.g. an unreachable one); the app then does not wait for its store.</param>
+    public static async Task<TundaApp> StartAsync(Action<IWebHostBuilder>? configure = null, string? connectionString = null)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("TUNDA_DB", connectionString ?? TestDatabase.ConnectionString);
-        builder.UseSetting("Tunda:Schema", Schema);
-        builder.ConfigureServices(services =>
+        var schema = TestDatabase.NewSchemaName("web");
+        var host = await AlbaHost.For<Program>(builder =>
         {
-            if (module is not null)
-            {
-                services.AddSingleton(module);
-            }
-
-            if (messaging is not null)
-            {
-                services.AddSingleton(messaging);
-            }
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("TUNDA_DB", connectionString ?? TestDatabase.ConnectionString);
+            builder.UseSetting("Tunda:Schema", schema);
+            configure?.Invoke(builder);
         });
+        var app = new TundaApp(host, schema, ownsSchema: connectionString is null);
+        if (connectionString is null)
+        {
+            await app.Get<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        return app;
     }
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>A client that does not follow redirects; with <paramref name="cookies"/> it keeps them (session, antiforgery).</summary>
+    public HttpClient CreateClient(System.Net.CookieContainer? cookies = null)
     {
-        await base.DisposeAsync();
-        if (connectionString is null)
+        var server = Host.Server;
+        HttpMessageHandler handler = cookies is null
+            ? server.CreateHandler()
+            : new CookieContainerHandler(cookies) { InnerHandler = server.CreateHandler() };
+        return new HttpClient(handler) { BaseAddress = server.BaseAddress };
+    }
+
+    /// <summary>The events of one stream, in order, as Marten reads them back.</summary>
+    public async Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamAsync(Guid streamId)
+    {
+        await using var session = Get<Marten.IDocumentStore>().QuerySession();
+        return await session.Events.FetchStreamAsync(streamId);
+    }
+
+    /// <summary>Runs <paramref name="action"/> and waits until every message it caused, transitively, was handled.</summary>
+    public Task<ITrackedSession> TrackAsync(Func<ICommandSender, Task> action, TimeSpan? timeout = null) =>
+        Host.TrackActivity().Timeout(timeout ?? TimeSpan.FromSeconds(60)).IncludeExternalTransports()
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => action(Bus)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_ownsSchema)
         {
             await TestDatabase.DropSchemaAsync(Schema);
         }

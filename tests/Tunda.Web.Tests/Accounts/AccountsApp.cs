@@ -1,12 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Identity;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
+using Marten;
+using Npgsql;
 using Tunda.Web.Configuration;
 using Tunda.Web.Security;
 using Tunda.Web.Security.Credentials;
@@ -25,45 +24,46 @@ internal sealed class AccountsApp : IAsyncDisposable
     public const string PublicBaseUrl = "https://area.tunda.test";
 
     private readonly TundaApp _app;
-    private readonly WebApplicationFactory<Program> _factory;
 
-    private AccountsApp(TundaApp app, WebApplicationFactory<Program> factory, LoopbackSmtpServer mail)
+    private AccountsApp(TundaApp app, LoopbackSmtpServer mail)
     {
         _app = app;
-        _factory = factory;
         Mail = mail;
     }
 
     /// <summary>Every mail the app sent, as the SMTP server received it.</summary>
     public LoopbackSmtpServer Mail { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _app.Services;
+
+    public TundaApp App => _app;
 
     public string Schema => _app.Schema;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The events of one stream, in order.</summary>
+    public Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamAsync(Guid streamId) => _app.StreamAsync(streamId);
+
     /// <param name="settings">Extra configuration, e.g. ["Tunda:Security:Throttle:..."] = "...".</param>
     public static async Task<AccountsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var mail = new LoopbackSmtpServer();
-        var app = new TundaApp();
-        var factory = app.WithSmtp(mail).WithWebHostBuilder(builder =>
+        var app = await TundaApp.StartAsync(builder =>
         {
+            EmailApps.Smtp(mail)(builder);
             builder.UseSetting("Tunda:PublicBaseUrl", PublicBaseUrl);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
             }
         });
-        await factory.BusReadyAsync();
-        await factory.Services.GetRequiredService<SecurityStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        return new AccountsApp(app, factory, mail);
+        await app.Get<SecurityStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return new AccountsApp(app, mail);
     }
 
     /// <summary>A client that keeps cookies (session, antiforgery) in <paramref name="cookies"/> and does not follow redirects.</summary>
-    public HttpClient Client(CookieContainer? cookies = null) =>
-        _factory.CreateDefaultClient(_factory.ClientOptions.BaseAddress, new CookieContainerHandler(cookies ?? new CookieContainer()));
+    public HttpClient Client(CookieContainer? cookies = null) => _app.CreateClient(cookies ?? new CookieContainer());
 
     /// <summary>
     /// A registered, confirmed customer whose main account signs in with <paramref name="email"/> and
@@ -80,7 +80,7 @@ internal sealed class AccountsApp : IAsyncDisposable
         await AppendAsync(customerId,
             new CustomerRegistered(customerId, kind, legal, details, login, new TermsAcceptance("2026-01", "2026-01", now), now),
             new CustomerEmailConfirmed(customerId, login, now));
-        await using (var reservation = Get<EventStore.EventStore>().DataSource.CreateCommand(
+        await using (var reservation = Get<NpgsqlDataSource>().CreateCommand(
             $"INSERT INTO {Schema}.main_account_emails (email, customer_id, reserved_at) VALUES ($1, $2, now())"))
         {
             reservation.Parameters.AddWithValue(login);
@@ -107,8 +107,8 @@ internal sealed class AccountsApp : IAsyncDisposable
 
     public async Task AppendAsync(Guid customerId, params object[] events)
     {
-        await using var session = Get<EventStore.EventStore>().OpenSession();
-        session.Append(customerId, CustomerDecider.StreamType, ExpectedVersion.Any, events);
+        await using var session = Get<IDocumentStore>().LightweightSession();
+        session.Events.Append(customerId, events);
         await session.SaveChangesAsync();
     }
 
@@ -134,13 +134,12 @@ internal sealed class AccountsApp : IAsyncDisposable
         }
 
         var cookies = new CookieContainer();
-        cookies.Add(_factory.ClientOptions.BaseAddress, new Cookie(SecurityOptions.SessionCookieName, token));
+        cookies.Add(_app.Host.Server.BaseAddress, new Cookie(SecurityOptions.SessionCookieName, token));
         return Client(cookies);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
         await _app.DisposeAsync();
         await Mail.DisposeAsync();
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 
 namespace Tunda.Web.Tests.Inbound;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tunda.Web.Features.Inbound;
@@ -17,38 +16,36 @@ internal sealed class InboundApp : IAsyncDisposable
     public const long MaxMessageBytes = 200_000;
 
     private readonly TundaApp _app;
-    private readonly WebApplicationFactory<Program> _factory;
 
-    private InboundApp(TundaApp app, WebApplicationFactory<Program> factory)
+    private InboundApp(TundaApp app)
     {
         _app = app;
-        _factory = factory;
     }
 
     public string Schema => _app.Schema;
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _app.Services;
+
+    public TundaApp App => _app;
 
     /// <param name="connectionString">Another database than the test one (e.g. an unreachable one); the app then does not wait for its tables.</param>
     public static async Task<InboundApp> StartAsync(string? token = Token, string? connectionString = null)
     {
-        var app = new TundaApp(connectionString: connectionString);
-        var factory = app.WithWebHostBuilder(builder =>
+        var app = await TundaApp.StartAsync(builder =>
         {
             builder.UseSetting("Tunda:Inbound:HttpToken", token ?? "");
             builder.UseSetting("Tunda:Inbound:MaxMessageBytes", MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Tunda:Inbound:TrustedAuthServId", "mx.tunda.test");
-        });
+        }, connectionString);
         if (connectionString is null)
         {
-            await factory.BusReadyAsync();
-            await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            await app.Get<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        return new InboundApp(app, factory);
+        return new InboundApp(app);
     }
 
-    public HttpClient Client() => _factory.CreateClient();
+    public HttpClient Client() => _app.CreateClient();
 
     public async Task<HttpResponseMessage> PostAsync(byte[] raw, string? token = Token, string mediaType = InboundMailApi.MediaType)
     {
@@ -71,11 +68,10 @@ internal sealed class InboundApp : IAsyncDisposable
         async () => (await RowsAsync()).All(r => r.Status != "queued"), "every stored message is processed");
 
     public Task<long> EventCountAsync(string type) =>
-        TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.events WHERE type = '{type}'");
+        TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {Schema}.mt_events WHERE type = '{type}'");
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
         await _app.DisposeAsync();
     }
 }

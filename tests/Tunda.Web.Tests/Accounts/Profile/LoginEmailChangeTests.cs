@@ -33,7 +33,7 @@ public sealed class LoginEmailChangeTests
         (await PasswordResetTests.SignInAsync(app, "mario@example.it", AccountsApp.Password)).ShouldBeOfType<SignInResult.Failed>();
         (await client.GetAsync(new Uri("/api/profile", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await ReservationsAsync(app, customerId)).ShouldBe(["mario.nuovo@example.it"]);
-        (await app.Get<EventStore.EventStore>().FetchStreamAsync(customerId)).Select(e => e.Data).OfType<LoginEmailChanged>().ShouldHaveSingleItem().OldEmail.ShouldBe("mario@example.it");
+        (await app.StreamAsync(customerId)).Select(e => e.Data).OfType<LoginEmailChanged>().ShouldHaveSingleItem().OldEmail.ShouldBe("mario@example.it");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class LoginEmailChangeTests
         direct.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await ReservationsAsync(app, customerId)).ShouldBe(["mario@example.it"]);
         (await PasswordResetTests.SignInAsync(app, "mario@example.it", AccountsApp.Password)).ShouldBeOfType<SignInResult.SignedIn>();
-        (await app.Get<EventStore.EventStore>().FetchStreamAsync(customerId)).Select(e => e.Data).OfType<LoginEmailChanged>().ShouldBeEmpty();
+        (await app.StreamAsync(customerId)).Select(e => e.Data).OfType<LoginEmailChanged>().ShouldBeEmpty();
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class LoginEmailChangeTests
 
     private static async Task<List<string>> ReservationsAsync(AccountsApp app, Guid customerId)
     {
-        await using var command = app.Get<EventStore.EventStore>().DataSource.CreateCommand($"SELECT email FROM {app.Schema}.main_account_emails WHERE customer_id = $1");
+        await using var command = app.Get<Npgsql.NpgsqlDataSource>().CreateCommand($"SELECT email FROM {app.Schema}.main_account_emails WHERE customer_id = $1");
         command.Parameters.AddWithValue(customerId);
         var emails = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
 using Tunda.Web.Security.SignIn;
 using Tunda.Web.Security.TwoFactor;
 
@@ -47,7 +46,7 @@ public sealed class OwnLoginTests
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").GetArrayLength().ShouldBe(10);
         (await PasswordResetTests.SignInAsync(app, "mario@example.it", AccountsApp.Password)).ShouldBeOfType<SignInResult.NeedsTwoFactor>();
-        var login = (await app.Get<EventStore.EventStore>().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "mario@example.it"))).Select(e => e.Data).ToList();
+        var login = (await app.StreamAsync(LoginId.For(LoginRealm.Customer, "mario@example.it"))).Select(e => e.Data).ToList();
         login.OfType<TwoFactorEnabled>().ShouldHaveSingleItem();
         login.OfType<RecoveryCodesRegenerated>().ShouldHaveSingleItem().Count.ShouldBe(10);
         (await client.GetHtmlAsync("/profilo/sicurezza")).ShouldContain("La verifica in due passaggi è attiva");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Domain.Logins;
-using Tunda.EventStore;
 using Tunda.Web.Security.SignIn;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
@@ -81,7 +80,7 @@ public sealed class PasswordResetTests
         (await SignInAsync(app, "mario@example.it", AccountsApp.Password)).ShouldBeOfType<SignInResult.Failed>();
         (await SignInAsync(app, "mario@example.it", NewPassword)).ShouldBeOfType<SignInResult.SignedIn>();
         (await app.WaitForMailAsync("mario@example.it", "password")).ShouldNotBeNull();
-        var login = await app.Get<EventStore.EventStore>().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "mario@example.it"));
+        var login = await app.StreamAsync(LoginId.For(LoginRealm.Customer, "mario@example.it"));
         login.Select(e => e.Data).OfType<PasswordSet>().ShouldHaveSingleItem().Reason.ShouldBe("reset");
         login.Select(e => e.Data).OfType<PasswordResetRequested>().ShouldHaveSingleItem();
     }
@@ -96,7 +95,7 @@ public sealed class PasswordResetTests
         var (_, token) = ProfileTestKit.LinkIn(await app.WaitForMailAsync("mario@example.it"), "/reimposta-password");
 
         // The clock is the system's here: age the token in the database instead of moving time.
-        await using (var age = app.Get<EventStore.EventStore>().DataSource.CreateCommand($"UPDATE {app.Schema}.one_time_tokens SET expires_at = now() - interval '1 minute' WHERE purpose = 'password-reset'"))
+        await using (var age = app.Get<Npgsql.NpgsqlDataSource>().CreateCommand($"UPDATE {app.Schema}.one_time_tokens SET expires_at = now() - interval '1 minute' WHERE purpose = 'password-reset'"))
         {
             (await age.ExecuteNonQueryAsync()).ShouldBe(1);
         }

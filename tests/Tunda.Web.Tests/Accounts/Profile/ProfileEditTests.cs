@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tunda.Domain.Customers;
-using Tunda.EventStore;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
 
@@ -109,7 +108,7 @@ public sealed class ProfileEditTests
     private static ProfileBody Body(long version) => new(version, "Via Roma 1", "Milano", "20121", "MI", "IT", "+39 02 1234567", null, "0000000", "it");
 
     private static async Task<IReadOnlyList<object>> Events(AccountsApp app, Guid customerId) =>
-        [.. (await app.Get<EventStore.EventStore>().FetchStreamAsync(customerId)).Select(e => e.Data)];
+        [.. (await app.StreamAsync(customerId)).Select(e => e.Data)];
 
     private sealed record ProfileBody(long Version, string Street, string City, string Zip, string Province, string Country, string Phone, string? Pec, string CodiceDestinatario, string Language)
     {

@@ -27,7 +27,7 @@ public sealed class UsernameRecoveryTests
         var mail = await app.WaitForMailAsync("raggiungibile@example.org");
         mail.ShouldContain("UR-");
         app.MailsTo("vecchio@example.it").ShouldBe(0);
-        await using var count = app.Get<EventStore.EventStore>().DataSource.CreateCommand($"SELECT count(*) FROM {app.Schema}.events WHERE type = 'username_recovery_requested'");
+        await using var count = app.Get<Npgsql.NpgsqlDataSource>().CreateCommand($"SELECT count(*) FROM {app.Schema}.mt_events WHERE type = 'username_recovery_requested'");
         ((long)(await count.ExecuteScalarAsync())!).ShouldBe(2);
     }
 }

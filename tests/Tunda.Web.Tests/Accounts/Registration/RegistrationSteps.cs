@@ -38,8 +38,6 @@ internal static partial class RegistrationSteps
         return client;
     }
 
-    public static EventStore.EventStore Store(this AccountsApp app) => app.Get<EventStore.EventStore>();
-
     public static async Task<long> ScalarAsync(this AccountsApp app, string sql) =>
         await TestDatabase.ScalarAsync<long>(sql.Replace("{schema}", app.Schema, StringComparison.Ordinal));
 

@@ -36,12 +36,12 @@ public sealed class RegistrationTests
 
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.main_account_emails WHERE email = 'mario.rossi@example.it'")).ShouldBe(1);
         var customerId = await TestDatabase.ScalarAsync<Guid>($"SELECT customer_id FROM {app.Schema}.main_account_emails WHERE email = 'mario.rossi@example.it'");
-        var events = await app.Store().FetchStreamAsync(customerId);
+        var events = await app.StreamAsync(customerId);
         var registered = events.Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
         registered.Kind.ShouldBe(CustomerKind.Person);
         registered.Terms.TermsVersion.ShouldBe("2026-01");
         registered.Details.Language.ShouldBe("it");
-        var login = await app.Store().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "mario.rossi@example.it"));
+        var login = await app.StreamAsync(LoginId.For(LoginRealm.Customer, "mario.rossi@example.it"));
         login.Select(e => e.Data).OfType<PasswordSet>().ShouldHaveSingleItem();
     }
 
@@ -56,7 +56,7 @@ public sealed class RegistrationTests
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var created = (await response.Content.ReadFromJsonAsync<Created>())!;
         response.Headers.Location.ShouldBeNull();   // nothing to fetch until the address is confirmed and the customer signs in
-        var registered = (await app.Store().FetchStreamAsync(created.CustomerId)).Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
+        var registered = (await app.StreamAsync(created.CustomerId)).Select(e => e.Data).OfType<CustomerRegistered>().ShouldHaveSingleItem();
         registered.Kind.ShouldBe(CustomerKind.Company);
         registered.Legal.CompanyName.ShouldBe("Caffè Rossi S.r.l.");
         registered.Legal.VatNumber.ShouldBe("01234567897");

@@ -39,7 +39,7 @@ public sealed class SignInTests
         dashboard.ShouldContain("href=\"/area-clienti/fatture\"");
         dashboard.ShouldContain("href=\"/profilo\"");
         dashboard.ShouldContain("action=\"/esci\"");
-        var login = await app.Store().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "nuovo@example.it"));
+        var login = await app.StreamAsync(LoginId.For(LoginRealm.Customer, "nuovo@example.it"));
         login.Select(e => e.Data).OfType<SignedIn>().ShouldHaveSingleItem();
     }
 
@@ -85,7 +85,7 @@ public sealed class SignInTests
         exit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await old.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await client.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var login = await app.Store().FetchStreamAsync(LoginId.For(LoginRealm.Customer, "esce@example.it"));
+        var login = await app.StreamAsync(LoginId.For(LoginRealm.Customer, "esce@example.it"));
         login.Select(e => e.Data).OfType<SignedOut>().ShouldHaveSingleItem();
     }
 

@@ -1,5 +1,5 @@
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts.Staff;
 
 namespace Tunda.Web.Tests.Accounts.Staff;
@@ -10,7 +10,7 @@ public sealed class StaffInvitationRaceTests
     public async Task racing_invitations_of_one_address_make_exactly_one_member()
     {
         await using var app = await AccountsApp.StartAsync();
-        var bus = app.Get<IMessageBus>();
+        var bus = app.Get<ICommandSender>();
         using var start = new ManualResetEventSlim();
 
         var invitations = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
@@ -23,6 +23,6 @@ public sealed class StaffInvitationRaceTests
 
         results.Count(r => r.Succeeded).ShouldBe(1);
         results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Errors.Single().Code == StaffErrors.EmailTaken.Code);
-        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.staff_directory WHERE email = 'anna@tunda.it'")).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.mt_doc_staffdirectoryentry WHERE data->>'email' = 'anna@tunda.it'")).ShouldBe(1);
     }
 }

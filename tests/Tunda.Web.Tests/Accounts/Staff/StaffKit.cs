@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Tunda.Domain.Staff;
-using Tunda.Messaging;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Accounts.Staff;
 using Tunda.Web.Security.TwoFactor;
 
@@ -19,7 +19,7 @@ internal static partial class StaffKit
     /// <summary>An invited member with a password, not yet enrolled.</summary>
     public static async Task<StaffInvitation> AddAsync(AccountsApp app, string email, StaffRoles roles, string name = "Anna Verdi")
     {
-        var bus = app.Get<IMessageBus>();
+        var bus = app.Get<ICommandSender>();
         var invitation = (await bus.InvokeAsync(new InviteStaffMember(Guid.NewGuid(), name, email, roles, "it", SendMail: false))).ValueAs<StaffInvitation>();
         (await bus.InvokeAsync(new AcceptStaffInvitation(invitation.Token, Password))).Succeeded.ShouldBeTrue();
         return invitation;
