@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Tunda.Web.Platform.Commands;
@@ -17,7 +18,7 @@ public static class MessagingSetup
     /// </summary>
     public static IServiceCollection AddTundaMessaging(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<ICommandSender, CommandSender>();
         services.AddWolverine(options =>
