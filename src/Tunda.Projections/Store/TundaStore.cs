@@ -61,6 +61,7 @@ public static class TundaStore
         options.Projections.Add(new DomainAggregate<Customer>(Customer.Empty, Customer.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainAggregate<Login>(Login.Empty, Login.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainAggregate<StaffMember>(StaffMember.Empty, StaffMember.Evolve), ProjectionLifecycle.Live);
+        EventChain.Register(options);
     }
 
     /// <summary>Quick append writes the server's <c>now()</c> into timestamptz columns: the session must be in UTC.</summary>
