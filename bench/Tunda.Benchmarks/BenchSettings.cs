@@ -8,23 +8,26 @@ internal sealed record BenchSettings
     public static readonly string[] AllMeasurements = ["append", "lag", "rebuild", "fold"];
 
     private static readonly HashSet<string> OptionsWithValue =
-        ["--warmup", "--duration", "--writers", "--events", "--lag-seconds", "--lag-rate", "--rebuild-events", "--fold-events", "--repeat", "--only", "--out"];
+        ["--warmup", "--duration", "--writers", "--events", "--lag-seconds", "--lag-rate", "--rebuild-events", "--rebuild-timeout", "--fold-events", "--repeat", "--only", "--out"];
 
     public const string Usage = """
-        Tunda event store benchmarks. Needs TUNDA_DB (an Npgsql connection string); creates and drops
-        its own bench_* schemas.
+        Tunda's event store (Marten with TundaStore.Configure) against PostgreSQL. Needs TUNDA_DB (an
+        Npgsql connection string); creates and drops its own bench_* schemas.
 
         usage: dotnet run -c Release --project bench/Tunda.Benchmarks -- [options]
 
-          --quick                 short run: 0.5 s warm-up, 2 s per cell, 5 s lag, 100,000-event rebuild
+          --quick                 smoke check (under 2 minutes): 0.3 s warm-up + 1 s per append side,
+                                  no repeats, 4 s lag, 100,000-event rebuilds
           --warmup <seconds>      warm-up before each append measurement (default 1)
-          --duration <seconds>    measured time per append cell (default 5)
+          --duration <seconds>    measured time per append side (default 5)
           --writers <n,n,...>     concurrent writers (default 1,8,32)
-          --events <n,n,...>      events per append (default 1,10)
-          --repeat <n>            extra runs of the target cell, 8 writers x 10 events (default 5; 3 with --quick)
-          --lag-seconds <s>       paced writing time for the daemon lag measurement (default 10)
-          --lag-rate <events/s>   paced rate for the daemon lag measurement (default 1000)
-          --rebuild-events <n>    events appended before the rebuild (default 1000000)
+          --events <n,n,...>      events per transaction (default 1,10)
+          --repeat <n>            extra runs of the target cell, 8 writers x 10 events (default 5)
+          --no-profile            skip the profile of the target cell (chain/notify switched off, auto_explain)
+          --lag-seconds <s>       measured time at a steady rate for the daemon lag (default 30)
+          --lag-rate <events/s>   the steady rate for the daemon lag (default 1000)
+          --rebuild-events <n>    events seeded before the rebuilds (default 1000000)
+          --rebuild-timeout <s>   timeout of each rebuild call (default 900)
           --fold-events <n>       length of the stream folded by AggregateStreamAsync (default 10000)
           --only <list>           any of append,lag,rebuild,fold (default all)
           --out <path>            results file (default bench/results/eventstore.md in the checkout)
@@ -43,11 +46,22 @@ internal sealed record BenchSettings
     /// <summary>Extra measurements of the target cell, for the median and spread of its ratio.</summary>
     public int Repeats { get; init; } = 5;
 
-    public TimeSpan LagDuration { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Whether to profile the target cell (variants, wait states, auto_explain).</summary>
+    public bool Profile { get; init; } = true;
+
+    /// <summary>Appends of one writer timed statement by statement in the profile.</summary>
+    public int ProfileAppends { get; init; } = 200;
+
+    public TimeSpan LagWarmup { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan LagDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     public int LagEventsPerSecond { get; init; } = 1000;
 
     public int RebuildEvents { get; init; } = 1_000_000;
+
+    /// <summary>Passed to RebuildProjectionAsync, whose own default stops a shard after 5 minutes.</summary>
+    public TimeSpan RebuildTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public int FoldEvents { get; init; } = 10_000;
 
@@ -67,12 +81,14 @@ internal sealed record BenchSettings
             ? new BenchSettings
             {
                 Quick = true,
-                Warmup = TimeSpan.FromSeconds(0.5),
-                Duration = TimeSpan.FromSeconds(2),
-                LagDuration = TimeSpan.FromSeconds(5),
+                Warmup = TimeSpan.FromSeconds(0.3),
+                Duration = TimeSpan.FromSeconds(1),
+                Repeats = 0,
+                ProfileAppends = 30,
+                LagWarmup = TimeSpan.FromSeconds(1),
+                LagDuration = TimeSpan.FromSeconds(4),
                 RebuildEvents = 100_000,
-                FoldRuns = 5,
-                Repeats = 3,
+                FoldRuns = 3,
             }
             : new BenchSettings();
 
@@ -81,6 +97,12 @@ internal sealed record BenchSettings
             var option = args[i];
             if (option == "--quick")
             {
+                continue;
+            }
+
+            if (option == "--no-profile")
+            {
+                settings = settings with { Profile = false };
                 continue;
             }
 
@@ -96,10 +118,11 @@ internal sealed record BenchSettings
                 "--duration" => settings with { Duration = Seconds(option, value) },
                 "--writers" => settings with { Writers = Counts(option, value) },
                 "--events" => settings with { EventsPerAppend = Counts(option, value) },
-                "--repeat" => settings with { Repeats = Count(option, value) },
+                "--repeat" => settings with { Repeats = value == "0" ? 0 : Count(option, value) },
                 "--lag-seconds" => settings with { LagDuration = Seconds(option, value) },
                 "--lag-rate" => settings with { LagEventsPerSecond = Count(option, value) },
                 "--rebuild-events" => settings with { RebuildEvents = Count(option, value) },
+                "--rebuild-timeout" => settings with { RebuildTimeout = Seconds(option, value) },
                 "--fold-events" => settings with { FoldEvents = Count(option, value) },
                 "--only" => settings with { Only = Measurements(value) },
                 "--out" => settings with { OutputPath = value },

@@ -1,45 +1,50 @@
 using System.Security.Cryptography;
+using Marten;
 using Npgsql;
-using Tunda.EventStore;
+using Tunda.Projections.Store;
 
 namespace Tunda.Benchmarks;
 
 /// <summary>
-/// An event store in a schema of its own (<c>bench_</c> + random hex), migrated on creation and
-/// dropped with everything in it on dispose. Each measurement cell gets a fresh one, so tables
-/// left large by one cell do not slow the next.
+/// A Marten store with Tunda's configuration (<see cref="TundaStore.Configure"/>) in a schema of its
+/// own (<c>bench_</c> + random hex), fully applied on creation (which is what installs the event
+/// chain, when Tunda has one) and dropped with everything in it on dispose.
 /// </summary>
 internal sealed class BenchStore : IAsyncDisposable
 {
-    private BenchStore(Tunda.EventStore.EventStore store, NpgsqlDataSource dataSource)
+    private readonly List<DocumentStore> _variants = [];
+
+    private BenchStore(string connectionString, string schema, DocumentStore store)
     {
+        ConnectionString = connectionString;
+        Schema = schema;
         Store = store;
-        DataSource = dataSource;
+        DataSource = NpgsqlDataSource.Create(TundaStore.InUtc(connectionString));
     }
 
-    public Tunda.EventStore.EventStore Store { get; }
+    /// <summary>The connection string both Marten and the raw side use (pool size and application name included).</summary>
+    public string ConnectionString { get; }
 
+    public string Schema { get; }
+
+    public DocumentStore Store { get; }
+
+    /// <summary>Plain Npgsql connections to the same server, in UTC like Marten's: raw writers, counters, checks.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    public string Schema => Store.Schema;
+    /// <summary>Whether TundaStore.Configure installed a trigger on mt_events (the hash chain).</summary>
+    public bool ChainInstalled { get; private set; }
 
-    public static async Task<BenchStore> CreateAsync(string connectionString, Action<EventStoreOptions>? configure, CancellationToken cancellationToken)
+    public static async Task<BenchStore> CreateAsync(string connectionString, Action<StoreOptions>? configure, CancellationToken cancellationToken)
     {
-        var options = new EventStoreOptions
-        {
-            ConnectionString = connectionString,
-            Schema = "bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)),
-        };
-        Workload.Register(options);
-        configure?.Invoke(options);
-
-        // The store's own data source settings (auto-prepare), shared with the raw side so both are
-        // measured alike; enough pooled connections for 32 writers plus samplers and the daemon.
-        var dataSource = Tunda.EventStore.EventStore.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString, "tunda-bench");
-        var bench = new BenchStore(new Tunda.EventStore.EventStore(options, dataSource), dataSource);
+        var schema = "bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        var store = new DocumentStore(Options(connectionString, schema, configure));
+        var bench = new BenchStore(connectionString, schema, store);
         try
         {
-            await bench.Store.MigrateAsync(cancellationToken);
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            bench.ChainInstalled = await bench.ScalarAsync<long>(
+                "SELECT count(*) FROM pg_trigger WHERE tgrelid = '{schema}.mt_events'::regclass AND NOT tgisinternal", cancellationToken) > 0;
             return bench;
         }
         catch
@@ -49,14 +54,43 @@ internal sealed class BenchStore : IAsyncDisposable
         }
     }
 
-    public async Task<long> MaxSequenceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Another store over the same schema with Tunda's configuration changed by <paramref name="change"/>
+    /// (a setting that does not touch the schema, such as the append notification); disposed with this one.
+    /// </summary>
+    public DocumentStore Variant(Action<StoreOptions> change)
     {
-        await using var command = DataSource.CreateCommand($"SELECT coalesce(max(seq), 0) FROM {Schema}.events");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var variant = new DocumentStore(Options(ConnectionString, Schema, change));
+        _variants.Add(variant);
+        return variant;
     }
+
+    /// <summary>Turns the user triggers on mt_events (the chain) off or on again: an experiment, only in a bench schema.</summary>
+    public Task SetChainTriggerAsync(bool enabled, CancellationToken cancellationToken) =>
+        ExecuteAsync($"ALTER TABLE {{schema}}.mt_events {(enabled ? "ENABLE" : "DISABLE")} TRIGGER USER", cancellationToken);
+
+    /// <summary>Runs SQL in which <c>{schema}</c> stands for this store's schema.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(InSchema(sql));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(InSchema(sql));
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public string InSchema(string sql) => sql.Replace("{schema}", Schema, StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var variant in _variants)
+        {
+            await variant.DisposeAsync();
+        }
+
         await Store.DisposeAsync();
         await using (var drop = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE"))
         {
@@ -64,5 +98,14 @@ internal sealed class BenchStore : IAsyncDisposable
         }
 
         await DataSource.DisposeAsync();
+    }
+
+    private static StoreOptions Options(string connectionString, string schema, Action<StoreOptions>? configure)
+    {
+        var options = new StoreOptions();
+        TundaStore.Configure(options, new TundaStoreSettings(connectionString, schema));
+        Workload.Register(options);
+        configure?.Invoke(options);
+        return options;
     }
 }

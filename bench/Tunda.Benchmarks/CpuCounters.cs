@@ -34,7 +34,8 @@ internal sealed class CpuCounters
     public static async Task<CpuCounters> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var pids = new List<int>();
-        await using (var command = dataSource.CreateCommand("SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL"))
+        // Only this run's backends (they share its application name), not the other work on the server.
+        await using (var command = dataSource.CreateCommand("SELECT pid FROM pg_stat_activity WHERE application_name = current_setting('application_name')"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

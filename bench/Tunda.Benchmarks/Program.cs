@@ -1,12 +1,13 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Npgsql;
 using Tunda.Benchmarks;
 using Tunda.Benchmarks.Measurements;
 using Tunda.Benchmarks.Results;
-using Tunda.EventStore.Daemon;
 
-// Throughput and latency of the event store against a real PostgreSQL (TUNDA_DB). Prints a
-// markdown report and writes it to bench/results/eventstore.md. See BenchSettings.Usage.
+// Throughput and latency of Tunda's event store (Marten with TundaStore.Configure) against a real
+// PostgreSQL (TUNDA_DB). Prints a markdown report and writes it to bench/results/eventstore.md.
+// See BenchSettings.Usage.
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchSettings.Usage);
@@ -25,12 +26,21 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var connectionString = Environment.GetEnvironmentVariable("TUNDA_DB");
-if (string.IsNullOrWhiteSpace(connectionString))
+var database = Environment.GetEnvironmentVariable("TUNDA_DB");
+if (string.IsNullOrWhiteSpace(database))
 {
     Console.Error.WriteLine("Set TUNDA_DB to an Npgsql connection string, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres");
     return 2;
 }
+
+// Room for 32 writers plus the daemon; one application name for this run's backends, so that the
+// server CPU and wait states counted are this run's and not the other work on the server.
+var connectionString = new NpgsqlConnectionStringBuilder(database)
+{
+    MaxPoolSize = 100,
+    ApplicationName = $"tunda-bench-{Environment.ProcessId}",
+}.ConnectionString;
+var clock = Stopwatch.StartNew();
 
 // Ctrl+C and SIGTERM stop the run cleanly, so every bench_* schema is dropped on the way out.
 using var cancel = new CancellationTokenSource();
@@ -68,7 +78,7 @@ foreach (var (name, title, run) in measurements.Where(m => settings.Runs(m.Name)
         Console.Error.WriteLine("Cancelled; the bench_* schemas of the running measurement were dropped.");
         return 130;
     }
-    catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or ProjectionPausedException)
+    catch (Exception ex) when (ex is not OperationCanceledException)
     {
         // Report what failed and go on: one broken measurement should not cost the others.
         Console.Error.WriteLine($"{name} failed: {ex}");
@@ -77,6 +87,7 @@ foreach (var (name, title, run) in measurements.Where(m => settings.Runs(m.Name)
     }
 }
 
+report.AddConditions(clock.Elapsed);
 var markdown = report.Render();
 var path = settings.OutputPath ?? ResultsReport.DefaultPath();
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

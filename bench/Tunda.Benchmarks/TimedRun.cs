@@ -19,6 +19,12 @@ internal sealed record TimedRunResult(long Operations, TimeSpan Elapsed, double[
 
     /// <summary>Client plus server CPU per operation in µs; NaN when the server's CPU is not visible.</summary>
     public double CpuMicrosPerOperation => Cpu.Total is { } total && Operations > 0 ? total.TotalMicroseconds / Operations : double.NaN;
+
+    /// <summary>This process's CPU per operation in µs.</summary>
+    public double ClientCpuMicrosPerOperation => Operations > 0 ? Cpu.Client.TotalMicroseconds / Operations : double.NaN;
+
+    /// <summary>The server backends' CPU per operation in µs; NaN when not visible.</summary>
+    public double ServerCpuMicrosPerOperation => Cpu.Server is { } server && Operations > 0 ? server.TotalMicroseconds / Operations : double.NaN;
 }
 
 /// <summary>
@@ -31,8 +37,10 @@ internal static class TimedRun
     private const int Measuring = 1;
     private const int Stopping = 2;
 
+    /// <param name="window">Told true when the measured window opens and false when it closes (a sampler, say).</param>
     public static async Task<TimedRunResult> RunAsync(
-        int writers, WriterFactory createWriter, TimeSpan warmup, TimeSpan duration, NpgsqlDataSource server, CancellationToken cancellationToken)
+        int writers, WriterFactory createWriter, TimeSpan warmup, TimeSpan duration, NpgsqlDataSource server, CancellationToken cancellationToken,
+        Action<bool>? window = null)
     {
         var steps = new WriterStep[writers];
         for (var i = 0; i < writers; i++)
@@ -72,18 +80,20 @@ internal static class TimedRun
 
         var before = await ServerCounters.ReadAsync(server, cancellationToken);
         var cpuBefore = await CpuCounters.ReadAsync(server, cancellationToken);
-        var window = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         Volatile.Write(ref phase, Measuring);
+        window?.Invoke(true);
         await WhileRunningAsync(running, duration);
         Volatile.Write(ref phase, Stopping);
-        window.Stop();
+        clock.Stop();
+        window?.Invoke(false);
         var cpuAfter = await CpuCounters.ReadAsync(server, CancellationToken.None);
         var after = await ServerCounters.ReadAsync(server, CancellationToken.None);
 
         await running;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new TimedRunResult(all.Length, window.Elapsed, all, after - before, cpuAfter.Since(cpuBefore));
+        return new TimedRunResult(all.Length, clock.Elapsed, all, after - before, cpuAfter.Since(cpuBefore));
     }
 
     /// <summary>Waits <paramref name="time"/>; writers only stop early by failing, and then their exception is thrown here.</summary>

@@ -1,10 +1,9 @@
-using System.Text.Json;
-using Tunda.EventStore;
+using Marten;
 
 namespace Tunda.Benchmarks;
 
 /// <summary>An invoice line, shaped like the domain's events: ids, a description, money, a time.</summary>
-internal sealed record InvoiceLineAdded(
+public sealed record InvoiceLineAdded(
     Guid AccountId,
     int Line,
     string Sku,
@@ -14,40 +13,41 @@ internal sealed record InvoiceLineAdded(
     string Currency,
     DateTimeOffset At);
 
-/// <summary>What the benchmark projection and fold keep per stream.</summary>
-internal sealed record LineTotals(int Lines, decimal Total, int LastLine)
-{
-    public static LineTotals Empty { get; } = new(0, 0m, 0);
-
-    public LineTotals Apply(object e) => e is InvoiceLineAdded line
-        ? new LineTotals(Lines + 1, Total + (line.Quantity * line.UnitPrice), line.Line)
-        : this;
-}
-
-/// <summary>The events, metadata and store settings every measurement shares.</summary>
+/// <summary>The events and metadata every measurement writes, the way a portal request stores them.</summary>
 internal static class Workload
 {
-    public const string StreamType = "bench-account";
-    public const string EventAlias = "bench.invoice_line_added";
+    /// <summary>The stored name of the benchmark's event (Tunda's own events have pinned snake_case names too).</summary>
+    public const string EventName = "bench_invoice_line_added";
+
+    public const string CorrelationId = "0195a3c2-7f3e-7d41-9b8a-1c2d3e4f5a6b";
+    public const string CausationId = "0195a3c2-7f3e-7d41-9b8a-6b5a4f3e2d1c";
 
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(1));
 
-    /// <summary>The store's default serializer settings, so raw inserts carry payloads of the same size.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
-
-    /// <summary>What a portal request stores with its events.</summary>
-    public static EventMetadata Metadata { get; } = new()
+    /// <summary>Actor, client IP and user agent: what Tunda puts in every event's headers.</summary>
+    public static IReadOnlyDictionary<string, object> Headers { get; } = new Dictionary<string, object>
     {
-        CorrelationId = Guid.Parse("0195a3c2-7f3e-7d41-9b8a-1c2d3e4f5a6b"),
-        CausationId = Guid.Parse("0195a3c2-7f3e-7d41-9b8a-6b5a4f3e2d1c"),
-        Actor = new Actor("customer:4821", ActorKind.Customer),
-        ClientIp = "203.0.113.48",
-        UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+        ["actorId"] = "customer:4821",
+        ["actorKind"] = "customer",
+        ["clientIp"] = "203.0.113.48",
+        ["userAgent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
     };
 
-    public static string MetadataJson { get; } = JsonSerializer.Serialize(Metadata, Json);
+    public static void Register(StoreOptions options) => options.Events.MapEventType<InvoiceLineAdded>(EventName);
 
-    public static void Register(EventStoreOptions options) => options.Events.Register<InvoiceLineAdded>(EventAlias);
+    /// <summary>A session carrying the request's correlation, causation and headers, as Tunda's handlers open it.</summary>
+    public static IDocumentSession OpenSession(IDocumentStore store)
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = CorrelationId;
+        session.CausationId = CausationId;
+        foreach (var (key, value) in Headers)
+        {
+            session.SetHeader(key, value);
+        }
+
+        return session;
+    }
 
     public static InvoiceLineAdded Event(Guid accountId, int line) => new(
         accountId,
@@ -70,7 +70,4 @@ internal static class Workload
 
         return events;
     }
-
-    /// <summary>Serialized size of a typical payload, for the report.</summary>
-    public static int PayloadBytes => JsonSerializer.SerializeToUtf8Bytes(Event(Guid.NewGuid(), 1234), Json).Length;
 }

@@ -2,39 +2,15 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Npgsql;
+using Tunda.Bench;
 
 namespace Tunda.Benchmarks.Results;
-
-/// <summary>A markdown table; cells are already formatted text.</summary>
-internal sealed class MarkdownTable(params string[] columns)
-{
-    private readonly List<string[]> _rows = [];
-
-    public void Add(params string[] cells)
-    {
-        if (cells.Length != columns.Length)
-        {
-            throw new ArgumentException($"Expected {columns.Length} cells, got {cells.Length}.", nameof(cells));
-        }
-
-        _rows.Add(cells);
-    }
-
-    public void WriteTo(StringBuilder text)
-    {
-        text.Append("| ").AppendJoin(" | ", columns).AppendLine(" |");
-        text.Append('|').AppendJoin('|', columns.Select(_ => "---")).AppendLine("|");
-        foreach (var row in _rows)
-        {
-            text.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
-        }
-    }
-}
 
 /// <summary>The results document: where and how it was measured, then one section per measurement.</summary>
 internal sealed class ResultsReport
 {
     private readonly StringBuilder _text = new();
+    private readonly string _loadAtStart = LoadAverage();
 
     private ResultsReport()
     {
@@ -46,53 +22,49 @@ internal sealed class ResultsReport
         var report = new ResultsReport();
         var text = report._text;
         var invariant = CultureInfo.InvariantCulture;
-        text.AppendLine("# Tunda event store benchmarks").AppendLine();
+        text.AppendLine("# Tunda event store benchmarks (Marten 9.62 with Tunda's configuration)").AppendLine();
         text.AppendLine(invariant, $"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} cores (Environment.ProcessorCount), {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, load average at start {LoadAverage()}");
-        text.AppendLine(invariant, $"- .NET: {RuntimeInformation.FrameworkDescription}, Server GC {System.Runtime.GCSettings.IsServerGC}");
-        text.AppendLine(invariant, $"- PostgreSQL: {await ShowAsync(server, "server_version", cancellationToken)}, synchronous_commit = {await ShowAsync(server, "synchronous_commit", cancellationToken)}, fsync = {await ShowAsync(server, "fsync", cancellationToken)}, shared_buffers = {await ShowAsync(server, "shared_buffers", cancellationToken)}, on the same machine (client and server share the cores)");
-        text.AppendLine(invariant, $"- Run: `{commandLine}` ({(settings.Quick ? "quick" : "full")}: {settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per append cell)");
-        text.AppendLine(invariant, $"- Payload: `{nameof(InvoiceLineAdded)}`, {Workload.PayloadBytes} bytes of JSON per event; metadata {Encoding.UTF8.GetByteCount(Workload.MetadataJson)} bytes (correlation, causation, actor, IP, user agent)");
-        text.AppendLine();
+        text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} cores (`nproc`), {CpuModel()}, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}; client and server share the cores");
+        text.AppendLine(invariant, $"- .NET: {RuntimeInformation.FrameworkDescription}, Server GC {System.Runtime.GCSettings.IsServerGC}; Marten {typeof(Marten.DocumentStore).Assembly.GetName().Version}, Npgsql {typeof(NpgsqlConnection).Assembly.GetName().Version}");
+        text.AppendLine(invariant, $"- PostgreSQL: {await ShowAsync(server, "server_version", cancellationToken)} on the same machine, synchronous_commit = {await ShowAsync(server, "synchronous_commit", cancellationToken)}, fsync = {await ShowAsync(server, "fsync", cancellationToken)}, shared_buffers = {await ShowAsync(server, "shared_buffers", cancellationToken)}");
+        text.AppendLine(invariant, $"- Run: `{commandLine}` ({(settings.Quick ? "quick smoke check: figures are not meaningful" : "full")})");
         return report;
+    }
+
+    /// <summary>Closes the header: other work on the machine shows in the load average, so it is stated.</summary>
+    public void AddConditions(TimeSpan elapsed)
+    {
+        var header = $"- Conditions: other helpers were building and running tests on the same machine and server during the run "
+            + $"(load average at start {_loadAtStart}, at end {LoadAverage()}); run time {elapsed.TotalMinutes:0.0} min. Absolute figures are noisy; "
+            + "each comparison runs its sides back to back in alternating order.";
+        var firstSection = _text.ToString().IndexOf("\n## ", StringComparison.Ordinal);
+        _text.Insert(firstSection < 0 ? _text.Length : firstSection, header + "\n");
     }
 
     public void AddSection(string title, string notes, MarkdownTable table)
     {
-        _text.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
+        _text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
         if (notes.Length > 0)
         {
             _text.AppendLine(notes.TrimEnd()).AppendLine();
         }
 
         table.WriteTo(_text);
-        _text.AppendLine();
     }
+
+    /// <summary>A paragraph under the last section.</summary>
+    public void AddText(string paragraph) => _text.AppendLine().AppendLine(paragraph.TrimEnd());
 
     public void AddFailure(string title, Exception error)
     {
-        _text.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
-        _text.AppendLine(CultureInfo.InvariantCulture, $"Failed: `{error.GetType().Name}: {error.Message}`").AppendLine();
+        _text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
+        _text.AppendLine(CultureInfo.InvariantCulture, $"Failed: `{error.GetType().Name}: {error.Message}`");
     }
 
     public string Render() => _text.ToString();
 
     /// <summary>The default results file: bench/results/eventstore.md in the checkout holding the solution.</summary>
-    public static string DefaultPath()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Tunda.sln")))
-                {
-                    return Path.Combine(dir.FullName, "bench", "results", "eventstore.md");
-                }
-            }
-        }
-
-        return Path.GetFullPath("eventstore.md");
-    }
+    public static string DefaultPath() => Path.Combine(BenchEnvironment.FindRepositoryRoot(), "bench", "results", "eventstore.md");
 
     private static async Task<string> ShowAsync(NpgsqlDataSource server, string setting, CancellationToken cancellationToken)
     {
@@ -101,17 +73,18 @@ internal sealed class ResultsReport
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string LoadAverage()
+    private static string CpuModel() => ReadProc("/proc/cpuinfo", text => text.Split('\n')
+        .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "CPU model unknown");
+
+    private static string LoadAverage() => ReadProc("/proc/loadavg", text => string.Join(' ', text.Split(' ').Take(3)));
+
+    private static string ReadProc(string path, Func<string, string> read)
     {
         try
         {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+            return read(File.ReadAllText(path));
         }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return "n/a";
         }

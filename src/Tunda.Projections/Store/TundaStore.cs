@@ -63,6 +63,7 @@ public static class TundaStore
         options.Projections.Add(new DomainAggregate<StaffMember>(StaffMember.Empty, StaffMember.Evolve), ProjectionLifecycle.Live);
 
         ReadModels.Register(options);
+        EventChain.Register(options);
     }
 
     /// <summary>Quick append writes the server's <c>now()</c> into timestamptz columns: the session must be in UTC.</summary>
