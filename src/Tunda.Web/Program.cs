@@ -14,6 +14,11 @@ if (args is ["staff", .. var staffVerb])
     return await Tunda.Web.Features.Accounts.Staff.StaffCommand.RunAsync(staffVerb, Console.Out, Console.Error);
 }
 
+if (args is ["audit", .. var auditVerb])
+{
+    return await Tunda.Web.Features.Audit.AuditCommand.RunAsync(auditVerb, Console.Out, Console.Error);
+}
+
 if (args is ["mail", .. var mailVerb])
 {
     return await Tunda.Web.Features.Inbound.MailCommand.RunAsync(mailVerb, Console.OpenStandardInput(), Console.Error);

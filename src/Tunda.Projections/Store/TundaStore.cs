@@ -51,7 +51,10 @@ public static class TundaStore
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
         options.Projections.RebuildWithBulkCopy = true;
 
-        // A projection that throws on an event pauses with the failure recorded, never skips it.
+        // A projection that throws on an event pauses with the failure recorded, never skips it; the
+        // extended progression keeps the pause (status, reason, sequence) in mt_event_progression,
+        // where /health on any node sees it, not only in the memory of the node that paused.
+        options.Events.EnableExtendedProgressionTracking = true;
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipSerializationErrors = false;
         options.Projections.Errors.SkipUnknownEvents = false;

@@ -31,8 +31,12 @@ public static class MessagingSetup
             options.Policies.PropagateIncomingHeadersToOutgoing(MetadataHeaders.Propagated);
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
 
-            // Another writer appended to the stream first: decide again on the new state, a few times, spread out.
+            // Another writer appended to the stream first (or started it first): decide again on the
+            // new state, a few times, spread out. Marten reports a lost race to create a stream as a
+            // unique violation on mt_events when the stream was appended to without StartStream.
             options.OnException<ConcurrencyException>()
+                .Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
+                .Or<Marten.Exceptions.MartenCommandException>(e => e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "mt_events" })
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
             options.OnException<MessageRefusedException>().MoveToErrorQueue();
