@@ -43,7 +43,15 @@ app.UseTundaPlatform();     // ends with routing: authentication must come after
 app.UseTundaSecurity();
 app.MapTundaPlatform();
 app.MapHealth();
-return await app.RunJasperFxCommands(args);
+// A first argument that is a word (codegen, projections, db-apply, ...) is a Marten/Wolverine verb;
+// options alone (--urls, or what a test host passes) just run the app.
+if (args is [var first, ..] && !first.StartsWith('-'))
+{
+    return await app.RunJasperFxCommands(args);
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
