@@ -84,11 +84,11 @@ internal sealed record BenchSettings
                 Warmup = TimeSpan.FromSeconds(0.3),
                 Duration = TimeSpan.FromSeconds(1),
                 Repeats = 0,
-                ProfileAppends = 30,
+                ProfileAppends = 20,
                 LagWarmup = TimeSpan.FromSeconds(1),
                 LagDuration = TimeSpan.FromSeconds(4),
                 RebuildEvents = 100_000,
-                FoldRuns = 3,
+                FoldRuns = 2,
             }
             : new BenchSettings();
 

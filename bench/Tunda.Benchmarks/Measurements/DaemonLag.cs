@@ -34,6 +34,7 @@ internal static class DaemonLag
         using var daemon = await bench.Store.BuildProjectionDaemonAsync(logger: ConsoleWarnings.Instance);
         await daemon.StartAllAsync();
 
+        var loadBefore = ResultsReport.LoadAverage();
         var commits = new ConcurrentQueue<(long Sequence, long Ticks)>();
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(settings.LagWarmup.TotalSeconds * Stopwatch.Frequency);
@@ -67,7 +68,8 @@ internal static class DaemonLag
             {options.Events.UseListenNotifyForEventAppends}, `SlowPollingTime` = {options.Projections.SlowPollingTime.TotalMilliseconds:0} ms, `FastPollingTime` =
             {options.Projections.FastPollingTime.TotalMilliseconds:0} ms, `UseTransactionEvidenceForGapSkipping` = {options.Projections.UseTransactionEvidenceForGapSkipping}; hash chain
             {(bench.ChainInstalled ? "on" : "off")}. Lag = from `SaveChangesAsync` returning to the commit of the first daemon batch that holds the
-            append's last event (an `AsyncListeners` entry's `AfterCommitAsync`, so no polling load on the server).
+            append's last event (an `AsyncListeners` entry's `AfterCommitAsync`, so no polling load on the server). Load average
+            before / after: {loadBefore} / {ResultsReport.LoadAverage()} (2 cores).
 
             Goal p99 < {GoalMs:0} ms: **{Stats.Short(p99)} ms, {(p99 < GoalMs ? "met" : "not met")}**.
             """, table);
