@@ -20,17 +20,19 @@ internal static class DaemonLag
     public static async Task RunAsync(string connectionString, BenchSettings settings, ResultsReport report, CancellationToken cancellationToken)
     {
         var table = new MarkdownTable(
-            "writers × events per append", "appends/s asked", "events/s achieved", "appends measured", "p50 ms", "p90 ms", "**p99 ms**", "max ms", "daemon batches", "documents per batch", "load average before / after");
+            "writers × events per append", "notify on appends", "appends/s asked", "events/s achieved", "appends measured", "p50 ms", "p90 ms", "**p99 ms**", "max ms", "daemon batches", "documents per batch", "load average before / after");
         var p99s = new List<(LagWriters Shape, double P99, bool RateHeld)>();
         string? settingsText = null;
 
         // Ten events per append first: the goal's shape. Then two per append, five times the appends: on this
         // machine, with other work running, appends that notify commit one at a time (section 1) and may not keep up.
-        foreach (var shape in new[] { new LagWriters(16, 10, 50), new LagWriters(32, 2, 25) })
+        // Last, the goal's shape without the notification: the daemon then finds appends by polling alone.
+        foreach (var (shape, notify) in new[] { (new LagWriters(16, 10, 50), true), (new LagWriters(32, 2, 25), true), (new LagWriters(16, 10, 50), false) })
         {
             var batches = new BatchCommits();
             await using var bench = await BenchStore.CreateAsync(connectionString, o =>
             {
+                o.Events.UseListenNotifyForEventAppends = notify;
                 o.Projections.Add(new LineTotalsProjection(), ProjectionLifecycle.Async);
                 o.Projections.AsyncListeners.Add(batches);
             }, cancellationToken);
@@ -49,14 +51,14 @@ internal static class DaemonLag
             var lags = Latencies(measured, [.. batches.Committed]);
             var p99 = Stats.Percentile(lags, 99);
             p99s.Add((shape, p99, achieved >= 0.95 * settings.LagEventsPerSecond));
-            Console.WriteLine($"lag {shape.Writers} x {shape.EventsPerAppend}: {achieved:N0} events/s, p50 {Stats.Percentile(lags, 50):0.0} ms, p99 {p99:0.0} ms");
+            Console.WriteLine($"lag {shape.Writers} x {shape.EventsPerAppend}, notify {notify}: {achieved:N0} events/s, p50 {Stats.Percentile(lags, 50):0.0} ms, p99 {p99:0.0} ms");
             table.Add(
-                $"{shape.Writers} × {shape.EventsPerAppend}", Stats.Whole(settings.LagEventsPerSecond / shape.EventsPerAppend), Stats.Whole(achieved), Stats.Whole(lags.Length),
+                $"{shape.Writers} × {shape.EventsPerAppend}", notify ? "yes (Tunda's)" : "**no**", Stats.Whole(settings.LagEventsPerSecond / shape.EventsPerAppend), Stats.Whole(achieved), Stats.Whole(lags.Length),
                 Stats.Short(Stats.Percentile(lags, 50)), Stats.Short(Stats.Percentile(lags, 90)), $"**{Stats.Short(p99)}**", Stats.Short(lags.Length == 0 ? double.NaN : lags[^1]),
                 Stats.Whole(batches.Count), Stats.Short((double)batches.Events / Math.Max(1, batches.Count)), $"{loadBefore} / {ResultsReport.LoadAverage()}");
             var options = bench.Store.Options;
             settingsText ??= $"""
-                `UseListenNotifyForEventAppends` = {options.Events.UseListenNotifyForEventAppends}, `SlowPollingTime` = {options.Projections.SlowPollingTime.TotalMilliseconds:0} ms,
+                `UseListenNotifyForEventAppends` = {options.Events.UseListenNotifyForEventAppends} (switched off in the last row only), `SlowPollingTime` = {options.Projections.SlowPollingTime.TotalMilliseconds:0} ms,
                 `FastPollingTime` = {options.Projections.FastPollingTime.TotalMilliseconds:0} ms, `UseTransactionEvidenceForGapSkipping` = {options.Projections.UseTransactionEvidenceForGapSkipping}; hash chain {(bench.ChainInstalled ? "on" : "off")}
                 """;
         }
