@@ -17,14 +17,14 @@ internal sealed record BenchSettings
         usage: dotnet run -c Release --project bench/Tunda.Benchmarks -- [options]
 
           --quick                 smoke check (under 2 minutes): 0.3 s warm-up + 1 s per append side,
-                                  no repeats, 4 s lag, 100,000-event rebuilds
+                                  no repeats, 3 s per lag row, 50,000-event rebuilds
           --warmup <seconds>      warm-up before each append measurement (default 1)
           --duration <seconds>    measured time per append side (default 5)
           --writers <n,n,...>     concurrent writers (default 1,8,32)
           --events <n,n,...>      events per transaction (default 1,10)
           --repeat <n>            extra runs of the target cell, 8 writers x 10 events (default 5)
           --no-profile            skip the profile of the target cell (chain/notify switched off, auto_explain)
-          --lag-seconds <s>       measured time at a steady rate for the daemon lag (default 30)
+          --lag-seconds <s>       measured time of each daemon lag row at the steady rate (default 30)
           --lag-rate <events/s>   the steady rate for the daemon lag (default 1000)
           --rebuild-events <n>    events seeded before the rebuilds (default 1000000)
           --rebuild-timeout <s>   timeout of each rebuild call (default 900)
@@ -84,11 +84,11 @@ internal sealed record BenchSettings
                 Warmup = TimeSpan.FromSeconds(0.3),
                 Duration = TimeSpan.FromSeconds(1),
                 Repeats = 0,
-                ProfileAppends = 30,
+                ProfileAppends = 20,
                 LagWarmup = TimeSpan.FromSeconds(1),
-                LagDuration = TimeSpan.FromSeconds(4),
-                RebuildEvents = 100_000,
-                FoldRuns = 3,
+                LagDuration = TimeSpan.FromSeconds(3),
+                RebuildEvents = 50_000,
+                FoldRuns = 2,
             }
             : new BenchSettings();
 

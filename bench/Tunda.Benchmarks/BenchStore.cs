@@ -13,9 +13,11 @@ namespace Tunda.Benchmarks;
 internal sealed class BenchStore : IAsyncDisposable
 {
     private readonly List<DocumentStore> _variants = [];
+    private readonly Action<StoreOptions>? _configure;
 
-    private BenchStore(string connectionString, string schema, DocumentStore store)
+    private BenchStore(string connectionString, string schema, DocumentStore store, Action<StoreOptions>? configure)
     {
+        _configure = configure;
         ConnectionString = connectionString;
         Schema = schema;
         Store = store;
@@ -39,7 +41,7 @@ internal sealed class BenchStore : IAsyncDisposable
     {
         var schema = "bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var store = new DocumentStore(Options(connectionString, schema, configure));
-        var bench = new BenchStore(connectionString, schema, store);
+        var bench = new BenchStore(connectionString, schema, store, configure);
         try
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -55,12 +57,16 @@ internal sealed class BenchStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Another store over the same schema with Tunda's configuration changed by <paramref name="change"/>
+    /// Another store over the same schema, configured as this one and then changed by <paramref name="change"/>
     /// (a setting that does not touch the schema, such as the append notification); disposed with this one.
     /// </summary>
     public DocumentStore Variant(Action<StoreOptions> change)
     {
-        var variant = new DocumentStore(Options(ConnectionString, Schema, change));
+        var variant = new DocumentStore(Options(ConnectionString, Schema, o =>
+        {
+            _configure?.Invoke(o);
+            change(o);
+        }));
         _variants.Add(variant);
         return variant;
     }

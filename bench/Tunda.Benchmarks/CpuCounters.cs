@@ -49,15 +49,16 @@ internal sealed class CpuCounters
     }
 
     /// <summary>
-    /// What was used since <paramref name="before"/>. Server processes are counted when present in
-    /// both readings: the pools keep their connections open through a measured window.
+    /// What was used since <paramref name="before"/>. A server process present in both readings counts
+    /// its difference; one that appeared in between (a connection opened during the window) counts
+    /// all its time. One that ended in between is missed: the pools keep their connections open.
     /// </summary>
     public CpuUsage Since(CpuCounters before)
     {
         TimeSpan? server = null;
         if (_serverTicks is not null && before._serverTicks is not null)
         {
-            var ticks = _serverTicks.Where(p => before._serverTicks.ContainsKey(p.Key)).Sum(p => p.Value - before._serverTicks[p.Key]);
+            var ticks = _serverTicks.Sum(p => p.Value - before._serverTicks.GetValueOrDefault(p.Key));
             server = TimeSpan.FromSeconds(ticks / TicksPerSecond);
         }
 

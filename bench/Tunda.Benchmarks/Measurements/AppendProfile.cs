@@ -65,8 +65,9 @@ internal static class AppendProfile
             trigger by `ALTER TABLE … DISABLE TRIGGER USER` in the bench schema; the notification by a second store over the
             same schema), against the mean of a raw tx run before and after. *server backends sampled*: this run's backends
             in `pg_stat_activity` every 5 ms during the window: *CPU* = active with no wait event; *Lock:object* = waiting for
-            the database-wide lock a transaction that sent NOTIFY takes at commit (held until its commit record is flushed,
-            so such commits go one at a time); *IO:WALSync* / *LWLock:WALWrite* = flushing or waiting for the WAL flush;
+            the lock a transaction that sent NOTIFY takes at commit (one lock for the whole cluster, "database 0", held until
+            the commit record is flushed, so notifying commits anywhere on the server go one at a time, other work's included);
+            *IO:WALSync* / *LWLock:WALWrite* = flushing or waiting for the WAL flush;
             *idle in transaction (client)* = the server waiting for the client's next statement inside a transaction.
             """, table);
 

@@ -76,7 +76,8 @@ internal sealed class ResultsReport
     private static string CpuModel() => ReadProc("/proc/cpuinfo", text => text.Split('\n')
         .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "CPU model unknown");
 
-    private static string LoadAverage() => ReadProc("/proc/loadavg", text => string.Join(' ', text.Split(' ').Take(3)));
+    /// <summary>The 1, 5 and 15 minute load averages, "n/a" where /proc is not readable.</summary>
+    public static string LoadAverage() => ReadProc("/proc/loadavg", text => string.Join(' ', text.Split(' ').Take(3)));
 
     private static string ReadProc(string path, Func<string, string> read)
     {
