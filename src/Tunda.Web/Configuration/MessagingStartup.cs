@@ -9,12 +9,12 @@ namespace Tunda.Web.Configuration;
 /// up without it (so /health and the intake can say "try again later") and starts it as soon as the
 /// database answers.
 /// </summary>
-public sealed partial class MessagingStartup(IReadOnlyList<IHostedService> wolverine, NpgsqlDataSource dataSource, ILogger<MessagingStartup> logger) : IHostedService, IDisposable
+public sealed partial class MessagingStartup(
+    IReadOnlyList<IHostedService> wolverine, NpgsqlDataSource dataSource, IHostApplicationLifetime lifetime, ILogger<MessagingStartup> logger) : IHostedService
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
     private Task _deferred = Task.CompletedTask;
     private int _started;
 
@@ -32,20 +32,18 @@ public sealed partial class MessagingStartup(IReadOnlyList<IHostedService> wolve
         }
 
         LogDeferred();
-        _deferred = StartWhenTheDatabaseAnswersAsync(_stopping.Token);
+        _deferred = StartWhenTheDatabaseAnswersAsync(lifetime.ApplicationStopping);
     }
 
+    /// <summary>The host signals ApplicationStopping first, which ends a wait for the database.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
         await _deferred;
         for (var i = _started - 1; i >= 0; i--)
         {
             await wolverine[i].StopAsync(cancellationToken);
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task StartWhenTheDatabaseAnswersAsync(CancellationToken stoppingToken)
     {
@@ -107,7 +105,10 @@ public sealed partial class MessagingStartup(IReadOnlyList<IHostedService> wolve
         }
 
         services.Insert(Math.Min(position, services.Count), ServiceDescriptor.Singleton(provider => new MessagingStartup(
-            [.. added.Select(d => Resolve(provider, d))], provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ILogger<MessagingStartup>>())));
+            [.. added.Select(d => Resolve(provider, d))],
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<IHostApplicationLifetime>(),
+            provider.GetRequiredService<ILogger<MessagingStartup>>())));
         services.Insert(Math.Min(position + 1, services.Count), ServiceDescriptor.Singleton<IHostedService>(provider => provider.GetRequiredService<MessagingStartup>()));
     }
 
