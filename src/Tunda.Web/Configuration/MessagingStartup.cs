@@ -39,7 +39,8 @@ public sealed partial class MessagingStartup(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _deferred;
-        for (var i = _started - 1; i >= 0; i--)
+        var started = Interlocked.Exchange(ref _started, 0);   // a second stop stops nothing again
+        for (var i = started - 1; i >= 0; i--)
         {
             await wolverine[i].StopAsync(cancellationToken);
         }
