@@ -14,14 +14,15 @@ public static class MessagingSetup
     /// (AutoApplyTransactions), durable local queues, Balanced durability so several nodes share the
     /// work and recover each other's messages, the caller's metadata passed on to what a message
     /// causes, conflicts retried, refusals straight to the dead letters. Handler code is generated
-    /// ahead of time (`./tunda codegen`) and loaded statically.
+    /// ahead of time (`./tunda codegen`) and loaded statically. Wolverine starts with the host when the
+    /// database answers, else as soon as it does (<see cref="MessagingStartup"/>).
     /// </summary>
     public static IServiceCollection AddTundaMessaging(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<ICommandSender, CommandSender>();
-        services.AddWolverine(options =>
+        MessagingStartup.Wrap(services, wolverine => wolverine.AddWolverine(options =>
         {
             options.ApplicationAssembly = typeof(MessagingSetup).Assembly;
             options.ServiceName = "tunda";
@@ -40,7 +41,7 @@ public static class MessagingSetup
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
             options.OnException<MessageRefusedException>().MoveToErrorQueue();
-        });
+        }));
         return services;
     }
 }

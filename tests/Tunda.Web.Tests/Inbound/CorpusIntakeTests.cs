@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Tunda.Web.Platform.Commands;
+using Wolverine.Persistence.Durability;
 
 namespace Tunda.Web.Tests.Inbound;
 
@@ -25,7 +25,7 @@ public sealed class CorpusIntakeTests
         (rows.Count + rows.Sum(r => r.DuplicatesSeen)).ShouldBe(files.Count);
         rows.ShouldAllBe(r => r.Status == "processed" || r.Status == "quarantined");
         (await app.EventCountAsync("inbound_mail_received") + await app.EventCountAsync("inbound_mail_quarantined")).ShouldBe(rows.Count);
-        (await app.Services.GetRequiredService<MessageBus>().DeadLetters.ListAsync()).ShouldBeEmpty();
+        (await app.Services.GetRequiredService<IMessageStore>().Admin.FetchCountsAsync()).DeadLetter.ShouldBe(0);
     }
 
     private static string CorpusFolder()

@@ -18,8 +18,7 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
     {
         var mailbox = new ImapMailboxes(dovecot).NewMailbox(processedFolder: "Importati");
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("da-solo"));
-        await using var app = new TundaApp();
-        await using var factory = app.WithWebHostBuilder(builder =>
+        await using var app = await TundaApp.StartAsync(builder =>
         {
             var prefix = ImapMailboxOptions.Section + ":0:";
             builder.UseSetting(prefix + "Name", mailbox.Name);
@@ -42,7 +41,7 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             builder.UseSetting(broken + "PollInterval", "00:00:01");
             builder.UseSetting(broken + "TrustedCertificateThumbprint", dovecot.CertificateThumbprint);
         });
-        await factory.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await app.Get<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
 
         await TestMessages.EventuallyAsync(
             async () => (await InboundRows.ReadAsync(app.Schema)).Any(r => r.MessageId == "da-solo@example.it" && r.Channel == "imap"),
@@ -56,8 +55,8 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             "the app processes what it imported");
 
         // /health names the failing mailbox (not its password) and the working one's imports.
-        using var client = factory.CreateClient();
-        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        using var client = app.CreateClient();
+        var health = await client.GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
         health.GetProperty("status").GetString().ShouldBe("degraded");
         var mailboxes = health.GetProperty("imapMailboxes").EnumerateArray().ToDictionary(m => m.GetProperty("mailbox").GetString()!);
         mailboxes[mailbox.Name].GetProperty("imported").GetInt32().ShouldBe(1);

@@ -95,8 +95,9 @@ internal static class InboundRows
         return rows;
     }
 
+    /// <summary>Processing messages in Wolverine's durable inbox not yet handled (waiting, scheduled or being retried).</summary>
     public static Task<long> QueuedCountAsync(string schema) =>
-        TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {schema}.messages WHERE type = '{ProcessInboundMail.Alias}'");
+        TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {schema}.wolverine_incoming_envelopes WHERE message_type = '{ProcessInboundMail.Alias}' AND status <> 'Handled'");
 
     private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 }

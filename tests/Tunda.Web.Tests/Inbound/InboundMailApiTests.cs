@@ -90,12 +90,12 @@ public sealed class InboundMailApiTests
         row.Subject.ShouldBe("Sito non raggiungibile");
         row.From.ShouldNotBeNull().ShouldContain("mario.rossi@example.it");
         (await app.EventCountAsync("inbound_mail_received")).ShouldBe(1);
-        var data = await TestDatabase.ScalarAsync<string>($"SELECT data::text FROM {app.Schema}.events WHERE stream_id = '{row.Id}'");
+        var data = await TestDatabase.ScalarAsync<string>($"SELECT data::text FROM {app.Schema}.mt_events WHERE stream_id = '{row.Id}'");
         var received = JsonDocument.Parse(data).RootElement;
         received.GetProperty("kind").GetString().ShouldBe("personal");
         received.GetProperty("fromAddress").GetString().ShouldBe("mario.rossi@example.it");
         received.GetProperty("dmarc").GetString().ShouldBe("pass");
-        var actorKind = await TestDatabase.ScalarAsync<string>($"SELECT metadata->'actor'->>'kind' FROM {app.Schema}.events WHERE stream_id = '{row.Id}'");
+        var actorKind = await TestDatabase.ScalarAsync<string>($"SELECT headers->>'actorKind' FROM {app.Schema}.mt_events WHERE stream_id = '{row.Id}'");
         actorKind.ShouldBe("EmailSender");
     }
 

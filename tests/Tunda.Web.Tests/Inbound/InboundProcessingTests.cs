@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Inbound;
+using Wolverine.Persistence.Durability;
 
 namespace Tunda.Web.Tests.Inbound;
 
@@ -14,14 +14,13 @@ public sealed class InboundProcessingTests
         await using var app = await InboundApp.StartAsync();
         var id = (await (await app.PostAsync(SampleMail.Personal())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await app.ProcessedAsync();
-        var bus = app.Services.GetRequiredService<MessageBus>();
 
-        await bus.PublishAsync(new ProcessInboundMail(id));
-        await TestMessages.EventuallyAsync(async () => await InboundRows.QueuedCountAsync(app.Schema) == 0, "the repeated message is handled");
+        await app.App.TrackAsync(bus => bus.PublishAsync(new ProcessInboundMail(id)));
 
+        (await InboundRows.QueuedCountAsync(app.Schema)).ShouldBe(0);
         (await app.EventCountAsync("inbound_mail_received")).ShouldBe(1);
         (await app.RowsAsync()).ShouldHaveSingleItem().Status.ShouldBe("processed");
-        (await bus.DeadLetters.ListAsync()).ShouldBeEmpty();
+        (await DeadLettersAsync(app)).ShouldBe(0);
     }
 
     [Fact]
@@ -61,12 +60,14 @@ public sealed class InboundProcessingTests
     public async Task processing_an_id_that_was_never_stored_does_nothing()
     {
         await using var app = await InboundApp.StartAsync();
-        var bus = app.Services.GetRequiredService<MessageBus>();
 
-        await bus.PublishAsync(new ProcessInboundMail(Guid.NewGuid()));
-        await TestMessages.EventuallyAsync(async () => await InboundRows.QueuedCountAsync(app.Schema) == 0, "the message is handled");
+        await app.App.TrackAsync(bus => bus.PublishAsync(new ProcessInboundMail(Guid.NewGuid())));
 
+        (await InboundRows.QueuedCountAsync(app.Schema)).ShouldBe(0);
         (await app.EventCountAsync("inbound_mail_received")).ShouldBe(0);
-        (await bus.DeadLetters.ListAsync()).ShouldBeEmpty();
+        (await DeadLettersAsync(app)).ShouldBe(0);
     }
+
+    private static async Task<int> DeadLettersAsync(InboundApp app) =>
+        (await app.Services.GetRequiredService<IMessageStore>().Admin.FetchCountsAsync()).DeadLetter;
 }

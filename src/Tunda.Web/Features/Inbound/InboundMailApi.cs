@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Npgsql;
+using Tunda.Web.Configuration;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Security;
 
@@ -46,7 +47,7 @@ public static class InboundMailApi
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, InboundMailIntake intake, IOptions<InboundOptions> options)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, InboundMailIntake intake, MessagingStartup messaging, IOptions<InboundOptions> options)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.HttpToken))
@@ -71,6 +72,12 @@ public static class InboundMailApi
             return InboundProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too_large", p => p.Extensions["maxBytes"] = settings.MaxMessageBytes);
         }
 
+        // Messaging starts once the database answers; until then nothing can be stored.
+        if (!messaging.IsRunning)
+        {
+            return Unavailable(http);
+        }
+
         InboundReceipt receipt;
         try
         {
@@ -78,9 +85,7 @@ public static class InboundMailApi
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            // The sender keeps the message and tries again, as an MTA does after a 4xx.
-            http.Response.Headers.RetryAfter = "60";
-            return InboundProblems.Problem(StatusCodes.Status503ServiceUnavailable, "unavailable");
+            return Unavailable(http);
         }
 
         return UnreadableMail.Reason(raw) is { } reason
@@ -90,6 +95,13 @@ public static class InboundMailApi
                 p.Extensions["reason"] = reason;
             })
             : Results.Json(new Stored(receipt.Id, receipt.Sha256, receipt.Duplicate), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The sender keeps the message and tries again, as an MTA does after a 4xx.</summary>
+    private static IResult Unavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "60";
+        return InboundProblems.Problem(StatusCodes.Status503ServiceUnavailable, "unavailable");
     }
 
     /// <summary>Compares SHA-256 digests in fixed time, so neither the token's bytes nor its length leak through timing.</summary>

@@ -8,12 +8,18 @@ namespace Tunda.Web.Features.Inbound;
 /// </summary>
 public sealed class InboundMailIntake(ICommandSender bus) : IInboundMailIntake
 {
+    /// <summary>
+    /// For a process that stops right after storing (the pipe): what it stores is processed by the app,
+    /// never by itself (see <see cref="StoreInboundMail.HandOver"/>).
+    /// </summary>
+    public bool HandsOver { get; init; }
+
     /// <summary>Unreadable input (see <see cref="UnreadableMail"/>) is stored too, straight into quarantine.</summary>
     public Task<InboundReceipt> StoreAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, CancellationToken cancellationToken) =>
-        InvokeAsync(new StoreInboundMail(raw, channel, source, UnreadableMail.Reason(raw.Span)), cancellationToken);
+        InvokeAsync(new StoreInboundMail(raw, channel, source, UnreadableMail.Reason(raw.Span), HandsOver), cancellationToken);
 
     public Task<InboundReceipt> QuarantineAsync(ReadOnlyMemory<byte> raw, InboundChannel channel, string source, string reason, CancellationToken cancellationToken) =>
-        InvokeAsync(new StoreInboundMail(raw, channel, source, reason), cancellationToken);
+        InvokeAsync(new StoreInboundMail(raw, channel, source, reason, HandsOver), cancellationToken);
 
     private async Task<InboundReceipt> InvokeAsync(StoreInboundMail command, CancellationToken cancellationToken)
     {

@@ -1,16 +1,15 @@
 using Npgsql;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Database;
 using Tunda.Web.Configuration;
 
 namespace Tunda.Web.Features.Inbound;
 
 /// <summary>Migrates the intake's table once the store's schema exists.</summary>
-public sealed partial class InboundStartup(StoreStartup store, NpgsqlDataSource dataSource, DatabaseOptions database, ILogger<InboundStartup> logger) : BackgroundService
+public sealed partial class InboundStartup(StoreStartup store, MessagingStartup messaging, NpgsqlDataSource dataSource, DatabaseOptions database, ILogger<InboundStartup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the intake's table exists.</summary>
+    /// <summary>Completes once the intake can take mail: its table exists and messaging runs.</summary>
     public Task Ready => _ready.Task;
 
     public static Task MigrateAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken = default) =>
@@ -24,6 +23,7 @@ public sealed partial class InboundStartup(StoreStartup store, NpgsqlDataSource 
             try
             {
                 await MigrateAsync(dataSource, database.Schema, stoppingToken);
+                await messaging.Ready.WaitAsync(stoppingToken);
                 _ready.TrySetResult();
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)

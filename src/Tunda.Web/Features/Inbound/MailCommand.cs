@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
+using Tunda.Web.Platform.Commands;
+using Wolverine;
 
 namespace Tunda.Web.Features.Inbound;
 
 /// <summary>
 /// <c>Tunda.Web mail pipe</c>: reads one message on stdin, as Postfix's pipe transport or a
-/// <c>.forward</c> calls it, and stores it through <see cref="InboundMailIntake"/>. Exit codes are
+/// <c>.forward</c> calls it, and stores it through <see cref="InboundMailIntake"/>, leaving the processing
+/// to the app (which need not be running: the message waits in the queue). Exit codes are
 /// sysexits.h, the language MTAs speak: 0 stored (also a duplicate), 65 input that is not a message
 /// (kept in quarantine), 75 a transient failure (the MTA keeps the message and retries), 64 usage.
 /// </summary>
@@ -43,13 +45,28 @@ public static class MailCommand
             builder.Services.AddTundaStore(builder.Configuration);
             builder.Services.AddTundaMessaging();
             builder.Services.AddTundaInbound(builder.Configuration);
+            builder.Services.ConfigureWolverine(StoreOnly);
             await using var app = builder.Build();
-            // Wolverine runs inside the host; the store's startup creates the tables mail may arrive before.
+
+            // Down now: the MTA keeps the message and tries again, rather than waiting here for the database.
+            await using (await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+            {
+            }
+
+            // Wolverine runs inside the host; the startup creates the tables mail may arrive before.
             await app.StartAsync();
-            await app.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-            var limit = app.Services.GetRequiredService<IOptions<InboundOptions>>().Value.MaxMessageBytes;
-            var message = await PipedMessage.ReadAsync(input, limit);
-            return await StoreAsync(app.Services, message, source, error);
+            try
+            {
+                await app.Services.GetRequiredService<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+                var limit = app.Services.GetRequiredService<IOptions<InboundOptions>>().Value.MaxMessageBytes;
+                var message = await PipedMessage.ReadAsync(input, limit);
+                return await StoreAsync(app.Services, message, source, error);
+            }
+            finally
+            {
+                // Gracefully: Wolverine leaves the node and releases what it holds.
+                await app.StopAsync();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -59,25 +76,22 @@ public static class MailCommand
         }
     }
 
+    /// <summary>
+    /// The pipe only stores: the app's nodes process. This short-lived node takes no part in recovering
+    /// or running other nodes' messages, scheduled ones included.
+    /// </summary>
+    private static void StoreOnly(WolverineOptions options)
+    {
+        options.Durability.ScheduledJobFirstExecution = TimeSpan.FromDays(1);
+        options.Durability.FirstHealthCheckExecution = TimeSpan.FromDays(1);
+    }
+
     private static async Task<int> StoreAsync(IServiceProvider services, PipedMessage message, string source, TextWriter error)
     {
-        var intake = services.GetRequiredService<InboundMailIntake>();
-        Task<InboundReceipt> Store() => message.Truncated
-            ? intake.QuarantineAsync(message.Bytes, InboundChannel.Pipe, source, $"too large: more than {message.Limit} bytes; only the first {message.Bytes.Length} kept", CancellationToken.None)
-            : intake.StoreAsync(message.Bytes, InboundChannel.Pipe, source, CancellationToken.None);
-
-        InboundReceipt receipt;
-        try
-        {
-            receipt = await Store();
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            // Mail may arrive before the app first started on this database: create the tables (idempotent) and retry.
-            var database = services.GetRequiredService<DatabaseOptions>();
-            await InboundStartup.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), database.Schema);
-            receipt = await Store();
-        }
+        var intake = new InboundMailIntake(services.GetRequiredService<ICommandSender>()) { HandsOver = true };
+        var receipt = message.Truncated
+            ? await intake.QuarantineAsync(message.Bytes, InboundChannel.Pipe, source, $"too large: more than {message.Limit} bytes; only the first {message.Bytes.Length} kept", CancellationToken.None)
+            : await intake.StoreAsync(message.Bytes, InboundChannel.Pipe, source, CancellationToken.None);
 
         var unreadable = message.Truncated ? "too large" : UnreadableMail.Reason(message.Bytes);
         if (unreadable is not null)

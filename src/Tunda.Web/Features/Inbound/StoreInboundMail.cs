@@ -13,7 +13,11 @@ namespace Tunda.Web.Features.Inbound;
 /// Stores one received message. With <paramref name="QuarantineReason"/> (unreadable or truncated
 /// input) it is kept in quarantine at once and nothing is queued.
 /// </summary>
-public sealed record StoreInboundMail(ReadOnlyMemory<byte> Raw, InboundChannel Channel, string Source, string? QuarantineReason);
+/// <param name="HandOver">
+/// Set by a process that stops right after storing (the pipe): the processing is queued for whichever
+/// node of the app takes it, never for this process.
+/// </param>
+public sealed record StoreInboundMail(ReadOnlyMemory<byte> Raw, InboundChannel Channel, string Source, string? QuarantineReason, bool HandOver = false);
 
 /// <summary>
 /// The row, its <see cref="ProcessInboundMail"/> queue message (or its quarantine event) commit in
@@ -27,6 +31,9 @@ public static class StoreInboundMailHandler
     // Longer ids are not worth a unique-index entry (btree entries are capped at ~2.7 kB): such a
     // message is deduplicated by its hash instead.
     private const int MaxMessageIdLength = 900;
+
+    // Just enough for Wolverine to store the message as scheduled, which belongs to no node.
+    private static readonly TimeSpan HandOverDelay = TimeSpan.FromSeconds(1);
 
     private static async Task<InboundReceipt> StoreAsync(StoreInboundMail command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -73,6 +80,13 @@ public static class StoreInboundMailHandler
             context.UseMetadata(context.Metadata with { Actor = InboundStatus.UnknownSender });
             context.Session.Events.StartStream(storedId,
                 new InboundMailQuarantined(storedId, InboundStatus.ChannelName(command.Channel), hex, StorableText.Clean(reason), receivedAt));
+        }
+        else if (inserted && command.HandOver)
+        {
+            // Published, it would be stored as this node's and handed to this process's own queue, which
+            // stops now; scheduled, it is stored as no node's and the app's next scheduled-message poll
+            // takes it (Wolverine compares with the real clock, not the app's).
+            context.Schedule(new ProcessInboundMail(storedId), DateTimeOffset.UtcNow + HandOverDelay);
         }
         else if (inserted)
         {
