@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using Marten.Exceptions;
 using Tunda.Web.Platform.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -31,8 +32,9 @@ public static class MessagingSetup
             options.Policies.PropagateIncomingHeadersToOutgoing(MetadataHeaders.Propagated);
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
 
-            // Another writer appended to the stream first: decide again on the new state, a few times, spread out.
-            options.OnException<ConcurrencyException>()
+            // Another writer appended to the stream first, or created it first (two first events for one
+            // login racing): decide again on the new state, a few times, spread out.
+            options.OnException<ConcurrencyException>().Or<ExistingStreamIdCollisionException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
             options.OnException<MessageRefusedException>().MoveToErrorQueue();
