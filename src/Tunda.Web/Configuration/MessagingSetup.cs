@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using Marten.Exceptions;
 using Tunda.Web.Platform.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -36,8 +37,8 @@ public static class MessagingSetup
             // new state, a few times, spread out. Marten reports a lost race to create a stream as a
             // unique violation on mt_events when the stream was appended to without StartStream.
             options.OnException<ConcurrencyException>()
-                .Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
-                .Or<Marten.Exceptions.MartenCommandException>(e => e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "mt_events" })
+                .Or<ExistingStreamIdCollisionException>()
+                .Or<MartenCommandException>(e => e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "mt_events" })
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
             options.OnException<MessageRefusedException>().MoveToErrorQueue();

@@ -10,6 +10,8 @@ using Tunda.Web.Configuration;
 using Tunda.Web.Security;
 using Tunda.Web.Security.Credentials;
 using Tunda.Web.Security.SignIn;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace Tunda.Web.Tests.Accounts;
 
@@ -60,6 +62,20 @@ internal sealed class AccountsApp : IAsyncDisposable
         });
         await app.Get<SecurityStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         return new AccountsApp(app, mail);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (requests, commands) and waits until every message it caused,
+    /// transitively, was handled, mails included. An attempt retried after losing a race for a stream
+    /// is allowed: assert on the outcome (the mails, the events), not on how many tries it took.
+    /// </summary>
+    public async Task<T> AfterMessagesAsync<T>(Func<Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var result = default(T)!;
+        await _app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).IncludeExternalTransports().DoNotAssertOnExceptionsDetected()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ => result = await action()));
+        return result;
     }
 
     /// <summary>A client that keeps cookies (session, antiforgery) in <paramref name="cookies"/> and does not follow redirects.</summary>

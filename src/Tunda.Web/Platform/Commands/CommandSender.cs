@@ -1,4 +1,5 @@
 using JasperFx;
+using Marten.Exceptions;
 using Wolverine;
 using Wolverine.Runtime;
 
@@ -15,7 +16,7 @@ internal sealed class CommandSender(IWolverineRuntime runtime) : ICommandSender
         {
             return await bus.InvokeAsync<InvokeResult>(command, MetadataHeaders.ToDelivery(metadata), cancellationToken);
         }
-        catch (ConcurrencyException conflict)
+        catch (Exception conflict) when (conflict is ConcurrencyException or ExistingStreamIdCollisionException)
         {
             // Every retry the policy allows lost the race, or the caller's explicit version was stale.
             return InvokeResult.Conflict(conflict.Message);

@@ -16,11 +16,11 @@ public sealed class ConfirmationResendTests
         await app.RegisterConfirmedAsync("confermata@example.it");
         var mailsBefore = app.Mail.Received.Count;
 
-        var unknown = await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "nessuno@example.it")]);
-        var confirmed = await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "confermata@example.it")]);
-        var waiting = await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "Persa@Example.it")]);
-        var api = await client.PostAsJsonAsync("/api/customers/confirm-email/resend", new { email = "nessuno@example.it" });
-        await QueueDrainedAsync(app);
+        var (unknown, confirmed, waiting, api) = await app.AfterMessagesAsync(async () => (
+            await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "nessuno@example.it")]),
+            await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "confermata@example.it")]),
+            await client.PostFormAsync("/conferma-email/nuovo-link", [new("Input.Email", "Persa@Example.it")]),
+            await client.PostAsJsonAsync("/api/customers/confirm-email/resend", new { email = "nessuno@example.it" })));
 
         new[] { unknown, confirmed, waiting }.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString() == "/conferma-email/nuovo-link?inviato=1");
         api.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -45,20 +45,5 @@ public sealed class ConfirmationResendTests
         (await page.Content.ReadAsStringAsync()).ShouldContain("Enter a valid e-mail address.");
         api.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await api.Content.ReadAsStringAsync()).ShouldContain("register.resend.invalid_email");
-    }
-
-    /// <summary>Every queued request handled (and the mails they caused handed to the SMTP server).</summary>
-    private static async Task QueueDrainedAsync(AccountsApp app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await app.ScalarAsync("SELECT count(*) FROM {schema}.messages") > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the message queue did not drain within 30 s");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -108,7 +108,7 @@ public sealed class RegistrationTests
         html.ShouldContain("name=\"Input.AcceptTerms\"");
         html.ShouldContain("value=\"123\"");
         html.ShouldNotContain("value=\"corta\"");
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.events")).ShouldBe(0);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events")).ShouldBe(0);
     }
 
     [Fact]
@@ -124,8 +124,8 @@ public sealed class RegistrationTests
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Accepted);
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.main_account_emails WHERE email = 'gara@example.it'")).ShouldBe(1);
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.events WHERE type = 'customer_registered'")).ShouldBe(1);
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.streams WHERE type = 'customer'")).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events WHERE type = 'customer_registered'")).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_streams WHERE type = 'customer'")).ShouldBe(1);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class RegistrationTests
         page.Headers.Location!.ToString().ShouldContain("inviata=");
         var notice = await app.MailToAsync("titolare@example.it", "Tentativo di registrazione");
         notice.ShouldContain(PublicBaseUrl + "/password-dimenticata");
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.events WHERE type = 'customer_registered'")).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events WHERE type = 'customer_registered'")).ShouldBe(1);
 
         // The first owner's password still works.
         (await SignInAsync(app.Client(), "titolare@example.it")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -59,7 +59,7 @@ public sealed class SignInTests
         second.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await second.Content.ReadAsStringAsync()).ShouldContain("register.token_invalid");
         WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).ShouldContain("This confirmation link is not valid");
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.events WHERE type = 'customer_email_confirmed'")).ShouldBe(1);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events WHERE type = 'customer_email_confirmed'")).ShouldBe(1);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class SignInTests
         register.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         signIn.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         signOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await app.ScalarAsync("SELECT count(*) FROM {schema}.events")).ShouldBe(0);
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events")).ShouldBe(0);
     }
 
     [Fact]

@@ -16,13 +16,13 @@ public sealed class DemoSeedTests
         var seed = app.Get<DemoSeed>();
 
         var first = await seed.SeedAsync();
-        var events = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.events");
+        var events = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.mt_events");
         var second = await seed.SeedAsync();
 
         first.ShouldBe(new DemoSeedResult(CustomerCreated: true, StaffCreated: true));
         second.ShouldBe(new DemoSeedResult(CustomerCreated: false, StaffCreated: false));
-        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.events")).ShouldBe(events);
-        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.staff_directory")).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.mt_events")).ShouldBe(events);
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {app.Schema}.mt_doc_staffdirectoryentry")).ShouldBe(1);
 
         var main = (await app.Get<IAccountDirectory>().ForEmailAsync(DemoAccounts.CustomerEmail)).ShouldHaveSingleItem();
         main.CustomerName.ShouldBe("Pizzeria Da Mario S.r.l.");

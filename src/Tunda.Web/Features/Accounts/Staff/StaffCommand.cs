@@ -6,6 +6,7 @@ using Tunda.Web.Platform.Commands;
 using Tunda.Web.Configuration;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Security;
+using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Staff;
 
@@ -54,8 +55,11 @@ public static class StaffCommand
             builder.Services.AddTundaAccounts(builder.Configuration);
             builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
             builder.AddTundaPlatform();
+            // The verb only queues: what its commands send (the invitation mail) is written to the durable
+            // inbox for any node, and the running app's Wolverine handles it with its own mail settings.
+            // No local queues, no node of its own, no background agents here.
+            builder.Services.ConfigureWolverine(options => options.Durability.Mode = DurabilityMode.ServerlessWithOutbox);
             await using var app = builder.Build();
-            // Wolverine runs inside the host: started here, stopped when the verb is done (mail it queued goes out first).
             await app.StartAsync();
             await app.Services.GetRequiredService<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
             await app.Services.GetRequiredService<SecurityDatabase>().MigrateAsync();
