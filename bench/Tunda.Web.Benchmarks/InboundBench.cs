@@ -61,7 +61,7 @@ internal static class InboundBench
         report.Append(drained is { } done ? string.Create(CultureInfo.InvariantCulture, $"{messages / done.TotalSeconds:N0} ({done.TotalSeconds:N1} s)") : "not drained in 10 min");
         report.Append(CultureInfo.InvariantCulture, $" | {appCpu.TotalMilliseconds / messages:N2} |\n\n");
         report.Append(CultureInfo.InvariantCulture, $"Outcome of the measured messages: {outcome}. ");
-        report.Append("The worker handles one message at a time per process (`Tunda:Messaging:HandlersPerNode` = 1), each in its own committed transaction, so processing trails intake; a burst waits in the durable queue.\n");
+        report.Append("Processing runs on Wolverine's durable local queue, each message in its own committed transaction, so processing trails intake; a burst waits in the durable queue.\n");
 
         Console.WriteLine(report);
         var path = Path.Combine(root, "bench", "results", "mail.md");

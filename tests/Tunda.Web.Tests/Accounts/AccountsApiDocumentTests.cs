@@ -14,7 +14,7 @@ public sealed class AccountsApiDocumentTests
         "/api/profile", "/api/profile/email", "/api/profile/email/confirm", "/api/profile/password", "/api/profile/two-factor",
         "/api/contacts", "/api/contacts/{id}", "/api/contacts/{id}/block", "/api/contacts/{id}/unblock", "/api/invitations/accept",
         "/api/invoices", "/api/services", "/api/domains", "/api/orders", "/api/tickets",
-        "/api/staff/membri", "/api/staff/clienti", "/api/staff/clienti/{customerId}", "/api/staff/clienti/{customerId}/blocco",
+        "/api/staff/members", "/api/staff/customers", "/api/staff/customers/{customerId}", "/api/staff/customers/{customerId}/block",
     ];
 
     [Fact]

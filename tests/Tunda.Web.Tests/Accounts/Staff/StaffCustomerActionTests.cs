@@ -53,9 +53,9 @@ public sealed class StaffCustomerActionTests
         (await customer.GetStringAsync(new Uri("/", UriKind.Relative))).ShouldNotContain("action=\"/esci\"");
         (await SignInAsync(app, "bloccato@example.it")).ShouldBeOfType<SignInResult.Blocked>();
 
-        var unblocked = await staff.PostAsJsonAsync(new Uri($"/api/staff/clienti/{customerId}/blocco", UriKind.Relative), new { }, CancellationToken.None);
+        var unblocked = await staff.PostAsJsonAsync(new Uri($"/api/staff/customers/{customerId}/block", UriKind.Relative), new { }, CancellationToken.None);
         unblocked.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await staff.DeleteAsync(new Uri($"/api/staff/clienti/{customerId}/blocco", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await staff.DeleteAsync(new Uri($"/api/staff/customers/{customerId}/block", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await SignInAsync(app, "bloccato@example.it")).ShouldBeOfType<SignInResult.SignedIn>();
     }
 
@@ -97,7 +97,7 @@ public sealed class StaffCustomerActionTests
             html.ShouldNotContain("altro@example.it");
         }
 
-        var api = await staff.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/clienti?q=verdi", UriKind.Relative));
+        var api = await staff.GetFromJsonAsync<JsonElement>(new Uri("/api/staff/customers?q=verdi", UriKind.Relative));
         api.GetArrayLength().ShouldBe(1);
         api[0].GetProperty("loginEmail").GetString().ShouldBe("altro@example.it");
     }

@@ -27,7 +27,7 @@ public static class StaffApi
     {
         var api = endpoints.MapApi("/staff", "Staff");
 
-        var members = api.MapGroup("/membri").RequireStaffRole(StaffRoles.Administrator);
+        var members = api.MapGroup("/members").RequireStaffRole(StaffRoles.Administrator);
         members.MapGet("/", async (CustomerSearch reads, CancellationToken ct) =>
             Results.Ok((await reads.StaffAsync(ct)).Select(m => new { m.StaffId, m.Name, m.Email, roles = RoleList(m.Roles), m.Blocked })));
         members.MapPost("/", async (InviteBody body, ICommandSender bus, Texts texts, HttpContext http) =>
@@ -40,19 +40,19 @@ public static class StaffApi
             var language = Languages.IsSupported(body.Language) ? body.Language!.ToLowerInvariant() : Languages.Italian;
             var result = await bus.InvokeAsync(new InviteStaffMember(Guid.NewGuid(), body.Name ?? "", body.Email ?? "", roles, language), RequestMetadata.For(http), http.RequestAborted);
             return result.Value is StaffInvitation invited
-                ? Results.Created($"/api/staff/membri/{invited.StaffId}", new { invited.StaffId, invited.Email })
+                ? Results.Created($"/api/staff/members/{invited.StaffId}", new { invited.StaffId, invited.Email })
                 : Refused(texts, result);
         });
-        members.MapPut("/{staffId:guid}/ruoli", async (Guid staffId, RolesBody body, ICommandSender bus, Texts texts, HttpContext http) =>
+        members.MapPut("/{staffId:guid}/roles", async (Guid staffId, RolesBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             StaffRoleNames.Parse(body.Roles) is { } roles
                 ? Done(texts, await bus.InvokeAsync(new ChangeMemberRoles(staffId, roles), RequestMetadata.For(http), http.RequestAborted))
                 : Refused(texts, UnknownRole));
-        members.MapPost("/{staffId:guid}/blocco", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
+        members.MapPost("/{staffId:guid}/block", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new BlockMember(staffId), RequestMetadata.For(http), http.RequestAborted)));
-        members.MapDelete("/{staffId:guid}/blocco", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
+        members.MapDelete("/{staffId:guid}/block", async (Guid staffId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new UnblockMember(staffId), RequestMetadata.For(http), http.RequestAborted)));
 
-        var customers = api.MapGroup("/clienti");
+        var customers = api.MapGroup("/customers");
         customers.MapGet("/", async (string? q, CustomerSearch search, CancellationToken ct) => Results.Ok(await search.FindAsync(q, ct)))
             .RequireStaffRole(CustomerActors | StaffRoles.Auditor);
         customers.MapGet("/{customerId:guid}", async (Guid customerId, CustomerSearch search, CancellationToken ct) =>
@@ -60,16 +60,16 @@ public static class StaffApi
                 ? Results.Ok(new { profile, contacts = await search.ContactsAsync(customerId, ct) })
                 : Results.NotFound())
             .RequireStaffRole(CustomerActors | StaffRoles.Auditor);
-        customers.MapPut("/{customerId:guid}/email-accesso", async (Guid customerId, EmailBody body, ICommandSender bus, Texts texts, HttpContext http) =>
+        customers.MapPut("/{customerId:guid}/login-email", async (Guid customerId, EmailBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffChangeCustomerLoginEmail(customerId, body.Email ?? ""), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapPost("/{customerId:guid}/blocco", async (Guid customerId, ReasonBody body, ICommandSender bus, Texts texts, HttpContext http) =>
+        customers.MapPost("/{customerId:guid}/block", async (Guid customerId, ReasonBody body, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffBlockCustomer(customerId, body.Reason ?? ""), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapDelete("/{customerId:guid}/blocco", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
+        customers.MapDelete("/{customerId:guid}/block", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffUnblockCustomer(customerId), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
-        customers.MapPost("/{customerId:guid}/reimposta-password", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
+        customers.MapPost("/{customerId:guid}/password-reset", async (Guid customerId, ICommandSender bus, Texts texts, HttpContext http) =>
             Done(texts, await bus.InvokeAsync(new StaffStartPasswordReset(customerId), RequestMetadata.For(http), http.RequestAborted)))
             .RequireStaffRole(CustomerActors);
     }
