@@ -4,8 +4,9 @@ using Npgsql;
 namespace Tunda.Web.Configuration;
 
 /// <summary>
-/// Applies Marten's schema: events, documents, projections, the hash chain.
-/// If the database is not reachable yet the app still starts (so /health can say so) and keeps trying.
+/// Applies Marten's schema: events, documents, projections, the hash chain, retrying while the
+/// database does not answer. (Wolverine in Balanced mode reads its node table while the app starts, so
+/// an app whose database is down at start fails to start; /health answers 503 for one that loses it later.)
 /// </summary>
 public sealed partial class StoreStartup(IDocumentStore store, ILogger<StoreStartup> logger) : BackgroundService
 {
