@@ -71,6 +71,12 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
         lock (_failures) { _failures[verb] = reply; }
     }
 
+    /// <summary>From now on, answer <paramref name="verb"/> normally again (the server is back).</summary>
+    public void Recover(string verb)
+    {
+        lock (_failures) { _failures.Remove(verb); }
+    }
+
     public async Task<ReceivedMail> WaitForMessageAsync(Func<ReceivedMail, bool>? match, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -6,6 +6,9 @@ namespace Tunda.Testing;
 /// <summary>A message as the server received it: the envelope and the unstuffed DATA bytes.</summary>
 internal sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, byte[] Data, bool OverTls, string? AuthenticatedAs)
 {
+    /// <summary>When the server accepted the message (the end of DATA).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
     public string Text => Encoding.UTF8.GetString(Data);
 
     /// <summary>The header section, unfolded: one entry per field, "Name: value".</summary>

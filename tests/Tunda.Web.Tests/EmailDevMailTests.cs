@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Tunda.Web.Configuration;
 
 namespace Tunda.Web.Tests;
@@ -12,16 +13,13 @@ public sealed class EmailDevMailTests : IDisposable
     [Fact]
     public async Task without_smtp_mail_goes_to_the_pickup_folder_and_development_shows_it_at_dev_mail()
     {
-        await using var app = new TundaApp();
-        using var development = app.WithPickupFolder(Folder, "Development");
-        var bus = await development.BusReadyAsync();
+        await using var app = await StartAsync("Development");
         var values = EmailApps.ConfirmValues("Anna <script>alert(1)</script>");
 
-        await bus.PublishAsync(EmailApps.Mail("confirm-email", "it", values, to: "anna@perché.it"));
-        await TestMessages.EventuallyAsync(() => Task.FromResult(Directory.Exists(Folder) && Directory.GetFiles(Folder, "*.eml").Length == 1), "the mail is in the pickup folder");
+        await app.TrackAsync(bus => bus.PublishAsync(EmailApps.Mail("confirm-email", "it", values, to: "anna@perché.it")));
 
-        var file = Path.GetFileName(Directory.GetFiles(Folder, "*.eml").Single());
-        var client = development.CreateClient();
+        var file = Path.GetFileName(Directory.GetFiles(Folder, "*.eml").ShouldHaveSingleItem());
+        var client = app.CreateClient();
         var list = await client.GetStringAsync(new Uri("/dev/mail", UriKind.Relative));
         list.ShouldContain("Conferma il tuo indirizzo e-mail");
         list.ShouldContain("anna@xn--perch-fsa.it");
@@ -47,10 +45,9 @@ public sealed class EmailDevMailTests : IDisposable
     {
         Directory.CreateDirectory(Folder);
         await File.WriteAllTextAsync(Path.Combine(_root, "secret.eml"), "Subject: secret\r\n\r\nsecret");
-        await using var app = new TundaApp();
-        using var development = app.WithPickupFolder(Folder, "Development");
+        await using var app = await StartAsync("Development");
 
-        var response = await development.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("secret");
@@ -60,13 +57,19 @@ public sealed class EmailDevMailTests : IDisposable
     public async Task dev_mail_is_not_mapped_outside_development()
     {
         Directory.CreateDirectory(Folder);
-        await using var app = new TundaApp();
-        using var testing = app.WithPickupFolder(Folder, "Testing");
+        await using var app = await StartAsync("Testing");
 
-        var response = await testing.CreateClient().GetAsync(new Uri("/dev/mail", UriKind.Relative));
+        var response = await app.CreateClient().GetAsync(new Uri("/dev/mail", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    /// <summary>The app with mail going to the pickup folder; no demo data, whose mails would land there too.</summary>
+    private Task<TundaApp> StartAsync(string environment) => TundaApp.StartAsync(builder =>
+    {
+        EmailApps.PickupFolder(Folder, environment)(builder);
+        builder.UseSetting("Tunda:Demo:Seed", "false");
+    });
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ public sealed class PlatformAntiforgeryTests
     [Fact]
     public async Task a_form_post_without_an_antiforgery_token_gets_the_friendly_400_page()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var response = await app.Client().PostAsync(new Uri("/", UriKind.Relative), new FormUrlEncodedContent([new("campo", "valore")]));
 
@@ -26,7 +26,7 @@ public sealed class PlatformAntiforgeryTests
     [Fact]
     public async Task a_form_post_with_a_forged_token_gets_the_friendly_page_in_the_visitors_language()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/")
         {
             Content = new FormUrlEncodedContent([new("__RequestVerificationToken", "CfDJ8forged")]),
@@ -47,7 +47,7 @@ public sealed class PlatformAntiforgeryTests
         {
             AntiforgeryTokenSet tokens;
             string cookieName;
-            await using (var issuer = new PlatformApp(schema: schema))
+            await using (var issuer = await PlatformApp.StartAsync(schema: schema))
             {
                 await issuer.Client().GetAsync(new Uri("/", UriKind.Relative));
                 using var scope = issuer.Services.CreateScope();
@@ -56,7 +56,7 @@ public sealed class PlatformAntiforgeryTests
             }
 
             (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {schema}.data_protection_keys")).ShouldBe(1);
-            await using var verifier = new PlatformApp(schema: schema);
+            await using var verifier = await PlatformApp.StartAsync(schema: schema);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/")
             {
                 Content = new FormUrlEncodedContent([new(tokens.FormFieldName, tokens.RequestToken)]),

@@ -41,7 +41,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task an_unknown_api_route_is_a_problem_404()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
 
         var problem = await ProblemAsync(await app.Client().GetAsync(new Uri("/api/non-esiste", UriKind.Relative)), HttpStatusCode.NotFound);
 
@@ -52,7 +52,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task a_wrong_method_on_an_api_route_is_a_problem_405()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
 
         var problem = await ProblemAsync(await app.Client().PutAsync(new Uri("/api/prova/conflitto", UriKind.Relative), JsonContent("{}")), HttpStatusCode.MethodNotAllowed);
 
@@ -64,7 +64,7 @@ public sealed class PlatformApiTests
     {
         foreach (var environment in new[] { "Testing", "Development" })
         {
-            await using var app = new PlatformApp(Endpoints, environment: environment);
+            await using var app = await PlatformApp.StartAsync(Endpoints, environment: environment);
 
             var response = await app.Client().GetAsync(new Uri("/api/prova/rotto", UriKind.Relative));
 
@@ -80,7 +80,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task domain_errors_answer_with_their_status_code_and_localised_message()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
         var client = app.Client();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
 
@@ -99,7 +99,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task a_validation_problem_names_every_field_with_messages_and_codes()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
 
         var problem = await ProblemAsync(await app.Client().PostAsync(new Uri("/api/prova/campi", UriKind.Relative), JsonContent("{}")), HttpStatusCode.UnprocessableEntity);
 
@@ -115,7 +115,7 @@ public sealed class PlatformApiTests
     [InlineData("text/plain", "{\"name\":\"x\"}")]
     public async Task an_api_post_that_is_not_json_is_refused_with_415(string contentType, string body)
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
@@ -127,7 +127,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task an_api_post_without_a_body_or_content_type_is_refused_because_other_sites_can_send_one()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
 
         var response = await app.Client().PostAsync(new Uri("/api/prova/conflitto", UriKind.Relative), null);
 
@@ -137,7 +137,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task json_posts_and_body_less_deletes_reach_the_endpoint()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
         var client = app.Client();
 
         var echoed = await client.PostAsync(new Uri("/api/prova/eco", UriKind.Relative), JsonContent("{\"name\":\"Mario\"}"));
@@ -153,7 +153,7 @@ public sealed class PlatformApiTests
     [Fact]
     public async Task the_openapi_document_names_the_api_and_lists_its_routes_only()
     {
-        await using var app = new PlatformApp(Endpoints);
+        await using var app = await PlatformApp.StartAsync(Endpoints);
 
         var response = await app.Client().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 

@@ -1,56 +1,94 @@
 using System.Security.Claims;
+using Alba;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Tunda.Web.Configuration;
 using Tunda.Web.Platform;
 
 namespace Tunda.Web.Tests;
 
 /// <summary>
-/// The real app for platform tests: extra endpoints, settings and environment, and a stand-in for
-/// authentication (the <c>X-Test-User</c> header signs a request in) until the real one exists.
-/// Drops its schema afterwards unless the test shares it with another app.
+/// The real app in an Alba host for platform tests: extra endpoints, settings and environment, and
+/// a stand-in for authentication (the <c>X-Test-User</c> header signs a request in). Drops its
+/// schema afterwards unless the test shares it with another app.
 /// </summary>
-internal sealed class PlatformApp(
-    Action<IEndpointRouteBuilder>? endpoints = null,
-    IReadOnlyDictionary<string, string?>? settings = null,
-    string environment = "Testing",
-    string? schema = null) : WebApplicationFactory<Program>
+internal sealed class PlatformApp : IAsyncDisposable
 {
     public const string TestUserHeader = "X-Test-User";
 
-    public string Schema { get; } = schema ?? TestDatabase.NewSchemaName("platform");
+    private readonly IAlbaHost _host;
+    private readonly bool _ownsSchema;
 
-    public HttpClient Client(string baseAddress = "http://localhost") =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private PlatformApp(IAlbaHost host, string schema, bool ownsSchema)
     {
-        builder.UseEnvironment(environment);
-        builder.UseSetting("TUNDA_DB", TestDatabase.ConnectionString);
-        builder.UseSetting("Tunda:Schema", Schema);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<IStartupFilter>(new TestUserFilter());
-            if (endpoints is not null)
-            {
-                services.AddSingleton(new EndpointModule(endpoints));
-            }
-        });
+        _host = host;
+        Schema = schema;
+        _ownsSchema = ownsSchema;
     }
 
-    public override async ValueTask DisposeAsync()
+    public string Schema { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts the app and waits until its schema is in place; a start that fails (a setting refused) throws here.</summary>
+    /// <param name="schema">A schema shared with another app of the same test, which then drops it.</param>
+    public static async Task<PlatformApp> StartAsync(
+        Action<IEndpointRouteBuilder>? endpoints = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string environment = "Testing",
+        string? schema = null)
     {
-        await base.DisposeAsync();
-        if (schema is null)
+        var name = schema ?? TestDatabase.NewSchemaName("platform");
+        try
+        {
+            var host = await AlbaHost.For<Program>(builder =>
+            {
+                builder.UseEnvironment(environment);
+                builder.UseSetting("TUNDA_DB", TestDatabase.ConnectionString);
+                builder.UseSetting("Tunda:Schema", name);
+                foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                {
+                    builder.UseSetting(key, value);
+                }
+
+                builder.ConfigureServices(services =>
+                {
+                    services.AddSingleton<IStartupFilter>(new TestUserFilter());
+                    if (endpoints is not null)
+                    {
+                        services.AddSingleton(new EndpointModule(endpoints));
+                    }
+                });
+            });
+            try
+            {
+                await host.Services.GetRequiredService<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+
+            return new PlatformApp(host, name, ownsSchema: schema is null);
+        }
+        catch when (schema is null)
+        {
+            await TestDatabase.DropSchemaAsync(name);
+            throw;
+        }
+    }
+
+    /// <summary>A client that does not follow redirects, sending requests to <paramref name="baseAddress"/>.</summary>
+    public HttpClient Client(string baseAddress = "http://localhost") =>
+        new(_host.Server.CreateHandler()) { BaseAddress = new Uri(baseAddress) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        if (_ownsSchema)
         {
             await TestDatabase.DropSchemaAsync(Schema);
         }

@@ -34,7 +34,7 @@ public sealed class PlatformFieldTests
     [Fact]
     public async Task a_field_shows_its_localised_label_hint_value_and_error()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var modelState = new ModelStateDictionary();
         modelState.AddModelError("Input.Email", "Questo indirizzo risulta registrato.");
 
@@ -54,7 +54,7 @@ public sealed class PlatformFieldTests
     [Fact]
     public async Task a_required_field_says_so_in_english_and_a_boolean_is_a_checkbox()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var email = await RenderFieldAsync(app, new SignUp(), nameof(SignUp.Email), new ModelStateDictionary(), "en");
         var accepted = await RenderFieldAsync(app, new SignUp(), nameof(SignUp.Accepted), new ModelStateDictionary(), "en");
@@ -69,7 +69,7 @@ public sealed class PlatformFieldTests
     [Fact]
     public async Task an_alert_is_announced_by_its_kind()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var html = await RenderAsync(app, "/Pages/Shared/_Alert.cshtml", (provider, viewData) => viewData.Model = new Alert(AlertKind.Error, "Pagamento rifiutato"), "it");
 
@@ -80,7 +80,7 @@ public sealed class PlatformFieldTests
     [Fact]
     public async Task rendering_a_form_marks_the_response_no_store()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var response = default(HttpResponse);
 
         var html = await RenderAsync(app, "/Pages/Shared/_User.cshtml", (provider, viewData) => { }, "it", context =>

@@ -13,7 +13,7 @@ public sealed class PlatformHeadersTests
     [InlineData("/css/site.css")]
     public async Task every_response_carries_the_security_headers(string path)
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var response = await app.Client().GetAsync(new Uri(path, UriKind.Relative));
 
@@ -29,7 +29,7 @@ public sealed class PlatformHeadersTests
     [Fact]
     public async Task an_unhandled_exception_still_answers_with_the_security_headers()
     {
-        await using var app = new PlatformApp(endpoints => endpoints.MapGet("/rotto", IResult () => throw new InvalidOperationException("boom")));
+        await using var app = await PlatformApp.StartAsync(endpoints => endpoints.MapGet("/rotto", IResult () => throw new InvalidOperationException("boom")));
 
         var response = await app.Client().GetAsync(new Uri("/rotto", UriKind.Relative));
 
@@ -41,7 +41,7 @@ public sealed class PlatformHeadersTests
     [Fact]
     public async Task hsts_is_sent_over_https_outside_development()
     {
-        await using var app = new PlatformApp(environment: "Production", settings: new Dictionary<string, string?> { ["Tunda:PublicBaseUrl"] = "https://area.tunda.example" });
+        await using var app = await PlatformApp.StartAsync(environment: "Production", settings: new Dictionary<string, string?> { ["Tunda:PublicBaseUrl"] = "https://area.tunda.example" });
 
         var response = await app.Client("https://area.tunda.example").GetAsync(new Uri("/", UriKind.Relative));
 
@@ -52,7 +52,7 @@ public sealed class PlatformHeadersTests
     [Fact]
     public async Task hsts_is_not_sent_in_development()
     {
-        await using var app = new PlatformApp(environment: "Development");
+        await using var app = await PlatformApp.StartAsync(environment: "Development");
 
         var response = await app.Client("https://area.tunda.example").GetAsync(new Uri("/", UriKind.Relative));
 
@@ -62,7 +62,7 @@ public sealed class PlatformHeadersTests
     [Fact]
     public async Task a_signed_in_users_responses_are_never_stored_but_public_pages_may_be()
     {
-        await using var app = new PlatformApp(endpoints => endpoints.MapGet("/api/io", () => Results.Json(new { ok = true })));
+        await using var app = await PlatformApp.StartAsync(endpoints => endpoints.MapGet("/api/io", () => Results.Json(new { ok = true })));
         var client = app.Client();
         using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/");
         signedIn.Headers.Add(PlatformApp.TestUserHeader, "mario.rossi@example.it");
@@ -82,7 +82,7 @@ public sealed class PlatformHeadersTests
     [Fact]
     public async Task the_layouts_logout_form_posts_with_an_antiforgery_token()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/");
         signedIn.Headers.Add(PlatformApp.TestUserHeader, "mario.rossi@example.it");
 

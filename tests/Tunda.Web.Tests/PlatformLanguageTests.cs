@@ -10,7 +10,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task the_home_page_is_italian_by_default()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var html = await app.Client().GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -23,7 +23,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task a_browser_asking_for_english_gets_english()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var client = app.Client();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("it", 0.5));
@@ -38,7 +38,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task a_browser_asking_for_an_unsupported_language_gets_italian()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var client = app.Client();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("de-DE"));
 
@@ -50,7 +50,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task the_language_switch_sets_a_cookie_that_beats_the_browsers_language()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var client = app.Client();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("it"));
 
@@ -73,7 +73,7 @@ public sealed class PlatformLanguageTests
     [InlineData("")]
     public async Task the_language_switch_never_redirects_off_the_site(string returnUrl)
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var response = await app.Client().GetAsync(new Uri($"/lingua/it?returnUrl={returnUrl}", UriKind.Relative));
 
@@ -84,7 +84,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task an_unknown_language_is_a_not_found_page()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
 
         var response = await app.Client().GetAsync(new Uri("/lingua/de?returnUrl=%2F", UriKind.Relative));
 
@@ -96,7 +96,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task an_unknown_page_is_a_localised_not_found_page()
     {
-        await using var app = new PlatformApp();
+        await using var app = await PlatformApp.StartAsync();
         var client = app.Client();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
 
@@ -112,7 +112,7 @@ public sealed class PlatformLanguageTests
     [Fact]
     public async Task an_exception_in_a_page_shows_the_localised_error_page_without_a_stack_trace()
     {
-        await using var app = new PlatformApp(endpoints => endpoints.MapGet("/rotto", IResult () => throw new InvalidOperationException("secret detail")));
+        await using var app = await PlatformApp.StartAsync(endpoints => endpoints.MapGet("/rotto", IResult () => throw new InvalidOperationException("secret detail")));
 
         var response = await app.Client().GetAsync(new Uri("/rotto", UriKind.Relative));
 

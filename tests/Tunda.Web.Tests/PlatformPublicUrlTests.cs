@@ -12,7 +12,7 @@ public sealed class PlatformPublicUrlTests
     [Fact]
     public async Task links_come_from_the_configured_address_whatever_host_the_request_names()
     {
-        await using var app = new PlatformApp(
+        await using var app = await PlatformApp.StartAsync(
             endpoints => endpoints.MapGet("/prova/link", (PublicUrls urls) => Results.Text(urls.Link("/reimposta-password", new Dictionary<string, string?> { ["token"] = "a b&c" }).AbsoluteUri)),
             new Dictionary<string, string?> { ["Tunda:PublicBaseUrl"] = "https://area.tunda.example/clienti/" });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/prova/link");
@@ -27,7 +27,7 @@ public sealed class PlatformPublicUrlTests
     [Fact]
     public async Task development_uses_the_local_address_when_none_is_configured()
     {
-        await using var app = new PlatformApp(environment: "Development");
+        await using var app = await PlatformApp.StartAsync(environment: "Development");
 
         app.Services.GetRequiredService<PublicUrls>().Link("/accedi").AbsoluteUri.ShouldBe("http://localhost:5080/accedi");
     }
@@ -35,9 +35,7 @@ public sealed class PlatformPublicUrlTests
     [Fact]
     public async Task production_refuses_to_start_without_a_public_address()
     {
-        await using var app = new PlatformApp(environment: "Production");
-
-        var error = Should.Throw<OptionsValidationException>(() => app.Services);
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => PlatformApp.StartAsync(environment: "Production"));
 
         error.Message.ShouldContain("Tunda:PublicBaseUrl");
     }

@@ -26,7 +26,7 @@ public sealed class PlatformRateLimitTests
     [Fact]
     public async Task an_api_client_over_the_limit_gets_a_429_problem_with_retry_after()
     {
-        await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
+        await using var app = await PlatformApp.StartAsync(Endpoints, TwoLoginsPerHour);
         var client = app.Client();
 
         var answers = new List<HttpResponseMessage>();
@@ -48,7 +48,7 @@ public sealed class PlatformRateLimitTests
     [Fact]
     public async Task a_visitor_over_the_limit_gets_the_localised_page_with_retry_after()
     {
-        await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
+        await using var app = await PlatformApp.StartAsync(Endpoints, TwoLoginsPerHour);
         var client = app.Client();
 
         await client.PostAsync(new Uri("/prova/accesso", UriKind.Relative), null);
@@ -64,7 +64,7 @@ public sealed class PlatformRateLimitTests
     [Fact]
     public async Task each_policy_counts_on_its_own()
     {
-        await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
+        await using var app = await PlatformApp.StartAsync(Endpoints, TwoLoginsPerHour);
         var client = app.Client();
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -79,7 +79,7 @@ public sealed class PlatformRateLimitTests
     [Fact]
     public async Task showing_a_limited_page_is_never_counted_only_submitting_it()
     {
-        await using var app = new PlatformApp(Endpoints, TwoLoginsPerHour);
+        await using var app = await PlatformApp.StartAsync(Endpoints, TwoLoginsPerHour);
         var client = app.Client();
         for (var view = 0; view < 5; view++)
         {

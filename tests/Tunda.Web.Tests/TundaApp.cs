@@ -35,10 +35,11 @@ internal sealed class TundaApp : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <param name="configure">Settings and services for this test (see EmailApps, AccountsApp).</param>
-    /// <param name="connectionString">Another database than the test one (e.g. an unreachable one); the app then does not wait for its store.</param>
-    public static async Task<TundaApp> StartAsync(Action<IWebHostBuilder>? configure = null, string? connectionString = null)
+    /// <param name="connectionString">Another way to the database (e.g. a relay the test can cut, see HealthDatabaseProxy); the app then does not wait for its store nor drop its schema. (An unreachable database stops the app at start: Wolverine reads its node table then.)</param>
+    /// <param name="sharedSchema">The schema of another app of the same test (a second node); that test drops it.</param>
+    public static async Task<TundaApp> StartAsync(Action<IWebHostBuilder>? configure = null, string? connectionString = null, string? sharedSchema = null)
     {
-        var schema = TestDatabase.NewSchemaName("web");
+        var schema = sharedSchema ?? TestDatabase.NewSchemaName("web");
         var host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -46,7 +47,7 @@ internal sealed class TundaApp : IAsyncDisposable
             builder.UseSetting("Tunda:Schema", schema);
             configure?.Invoke(builder);
         });
-        var app = new TundaApp(host, schema, ownsSchema: connectionString is null);
+        var app = new TundaApp(host, schema, ownsSchema: connectionString is null && sharedSchema is null);
         if (connectionString is null)
         {
             await app.Get<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,6 +1,7 @@
 using Tunda.Mail;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
+using Wolverine;
 
 namespace Tunda.Web.Configuration;
 
@@ -32,6 +33,8 @@ public static class EmailSetup
                 : new PickupFolderTransport(options.PickupFolder);
         });
         services.AddSingleton<IStartupFilter, EmailStartupFilter>();
+        var retryDelays = MailOptions.RetryDelaysFrom(configuration);
+        services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<SendEmail>(retryDelays)));
         return services;
     }
 
@@ -39,6 +42,7 @@ public static class EmailSetup
     {
         var options = new MailOptions();
         configuration.GetSection(MailOptions.Section).Bind(options);
+        options.RetryDelays = MailOptions.RetryDelaysFrom(configuration);
         if (string.IsNullOrWhiteSpace(options.From))
         {
             // Mail that really leaves needs a sender of ours; a made-up one would be refused or land in spam.

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Tunda.Web.Configuration;
 
 /// <summary>
-/// Applies Marten's schema: events, documents, projections, the hash chain.
-/// If the database is not reachable yet the app still starts (so /health can say so) and keeps trying.
+/// Applies Marten's schema: events, documents, projections, the hash chain, retrying while the
+/// database does not answer. (Wolverine, which reads its node table while it starts, is started by
+/// <see cref="MessagingStartup"/> once the database answers; /health answers 503 meanwhile.)
 /// </summary>
 public sealed partial class StoreStartup(IDocumentStore store, ILogger<StoreStartup> logger) : BackgroundService
 {

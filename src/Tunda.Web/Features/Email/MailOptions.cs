@@ -20,5 +20,19 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>
+    /// How long a mail the server did not take (down, 4xx) waits before each new try, then it is a dead
+    /// letter: a few quick retries for a hiccup, then slower ones for a server down for a while.
+    /// <c>Tunda:Mail:RetryDelays:0</c>, <c>:1</c>, ... replace the whole list.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> RetryDelays { get; set; } = DefaultRetryDelays;
+
+    public static IReadOnlyList<TimeSpan> DefaultRetryDelays { get; } =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
+
+    /// <summary>The retry delays as configured (the binder would add configured ones to the defaults, not replace them).</summary>
+    public static IReadOnlyList<TimeSpan> RetryDelaysFrom(IConfiguration configuration) =>
+        configuration.GetSection(Section + ":" + nameof(RetryDelays)).Get<TimeSpan[]>() is { Length: > 0 } configured ? configured : DefaultRetryDelays;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }

@@ -2,7 +2,6 @@ using Tunda.Domain;
 using Tunda.Mail;
 using Tunda.Web.Platform.Commands;
 using Wolverine.Attributes;
-using Wolverine.Runtime.Handlers;
 
 namespace Tunda.Web.Features.Email;
 
@@ -25,12 +24,9 @@ public sealed record SendEmail(Guid Id, string TemplateName, string Language, st
 /// missing value, invalid address, a permanent 5xx refusal) return a DomainError, which dead-letters
 /// the message at once; everything else throws and is retried.
 /// </summary>
+/// <remarks>Retried as <see cref="MailOptions.RetryDelays"/> says (EmailSetup), then a dead letter.</remarks>
 public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options)
 {
-    /// <summary>A few quick retries for a hiccup, then slower ones for a mail server that is down for a while; then a dead letter.</summary>
-    public static void Configure(HandlerChain chain) => QueuedMessageRetries.Apply(chain,
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30));
-
     public async Task HandleAsync(SendEmail message, CancellationToken ct)
     {
         if (await SendAsync(message, ct) is { } refused)

@@ -20,7 +20,7 @@ public sealed record DatabaseHealth(
             SELECT current_database(),
                    current_setting('server_version'),
                    to_regclass('{schema}.mt_events') IS NOT NULL,
-                   (SELECT extract(epoch FROM now() - min(xact_start))::float8 FROM pg_stat_activity WHERE backend_xid IS NOT NULL)
+                   (SELECT extract(epoch FROM now() - min(xact_start))::float8 FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL)
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -9,16 +9,17 @@ public static class DeadLetterTable
 {
     private const int ErrorWidth = 100;
 
+    // Wolverine keeps when a dead letter was sent, not when it failed: the column says so.
     public static string Format(IReadOnlyList<DeadLetterEnvelope> letters)
     {
-        string[] header = ["ID", "TYPE", "ATTEMPTS", "FAILED AT (UTC)", "ERROR"];
+        string[] header = ["ID", "TYPE", "ATTEMPTS", "SENT AT (UTC)", "ERROR"];
         var rows = letters.Select(l => new[]
         {
             l.Id.ToString(),
             l.MessageType,
             l.Envelope.Attempts.ToString(CultureInfo.InvariantCulture),
             l.SentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            FirstLine($"{l.ExceptionType}: {l.ExceptionMessage}"),
+            FirstLine($"{ShortName(l.ExceptionType)}: {l.ExceptionMessage}"),
         }).ToList();
 
         // The error is the last column, so it needs no padding and may be as long as it is.
@@ -36,6 +37,9 @@ public static class DeadLetterTable
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>The exception's class without its namespace, so the message fits the column.</summary>
+    public static string ShortName(string exceptionType) => exceptionType[(exceptionType.LastIndexOf('.') + 1)..];
 
     public static string FirstLine(string error)
     {

@@ -1,5 +1,8 @@
-using Wolverine.Runtime.Handlers;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Wolverine.Configuration;
 using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Tunda.Web.Platform.Commands;
 
@@ -14,6 +17,20 @@ public static class QueuedMessageRetries
     {
         ArgumentNullException.ThrowIfNull(chain);
         chain.OnException<MessageRefusedException>().MoveToErrorQueue();
-        chain.OnException(e => e is not MessageRefusedException and not JasperFx.ConcurrencyException).ScheduleRetry(delays).Then.MoveToErrorQueue();
+        chain.OnException(e => e is not MessageRefusedException and not ConcurrencyException).ScheduleRetry(delays).Then.MoveToErrorQueue();
+    }
+
+    /// <summary>The same rules for the handler of <typeparamref name="TMessage"/>, with delays chosen when the app starts (from configuration).</summary>
+    public static IHandlerPolicy For<TMessage>(IReadOnlyList<TimeSpan> delays) => new Policy(typeof(TMessage), [.. delays]);
+
+    private sealed class Policy(Type messageType, TimeSpan[] delays) : IHandlerPolicy
+    {
+        public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains.Where(c => c.MessageType == messageType))
+            {
+                QueuedMessageRetries.Apply(chain, delays);
+            }
+        }
     }
 }
