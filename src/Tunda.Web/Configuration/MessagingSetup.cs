@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using JasperFx;
 using JasperFx.CodeGeneration;
-using Marten.Exceptions;
 using Tunda.Web.Platform.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -33,12 +31,8 @@ public static class MessagingSetup
             options.Policies.PropagateIncomingHeadersToOutgoing(MetadataHeaders.Propagated);
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
 
-            // Another writer appended to the stream first (or started it first): decide again on the
-            // new state, a few times, spread out. Marten reports a lost race to create a stream as a
-            // unique violation on mt_events when the stream was appended to without StartStream.
-            options.OnException<ConcurrencyException>()
-                .Or<ExistingStreamIdCollisionException>()
-                .Or<MartenCommandException>(e => e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "mt_events" })
+            // A lost race for a stream: decide again on the new state, a few times, spread out.
+            options.OnException(StoreConflicts.Is)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
             options.OnException<MessageRefusedException>().MoveToErrorQueue();

@@ -3,6 +3,8 @@ using Tunda.Mail.Classification;
 using Tunda.Web.Features.Inbound;
 using Tunda.Web.Platform;
 using Tunda.Web.Platform.Api;
+using Tunda.Web.Platform.Commands;
+using Wolverine;
 
 namespace Tunda.Web.Configuration;
 
@@ -21,6 +23,7 @@ public static class InboundSetup
             .ValidateOnStart();
         services.AddSingleton(provider => new MailClassifierOptions { TrustedAuthServId = provider.GetRequiredService<IOptions<InboundOptions>>().Value.TrustedAuthServId });
         services.AddSingleton<InboundMailIntake>();
+        services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<ProcessInboundMail>(ProcessInboundMailHandler.RetryDelays)));
         services.AddSingleton<IInboundMailIntake>(provider => provider.GetRequiredService<InboundMailIntake>());
         services.AddSingleton<QuarantineList>();
         services.AddSingleton<InboundStartup>();

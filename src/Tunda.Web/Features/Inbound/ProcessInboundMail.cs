@@ -1,7 +1,6 @@
 using Marten;
 using Wolverine;
 using Wolverine.Attributes;
-using Wolverine.Runtime.Handlers;
 using Npgsql;
 using NpgsqlTypes;
 using Tunda.Domain.Inbound;
@@ -26,10 +25,12 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
 {
     private const int SummaryLength = 500;
 
-    /// <summary>A patient retry rule: a database hiccup is the only expected failure.</summary>
-    public static void Configure(HandlerChain chain) => QueuedMessageRetries.Apply(chain,
+    /// <summary>A patient retry rule (InboundSetup): a database hiccup is the only expected failure.</summary>
+    public static IReadOnlyList<TimeSpan> RetryDelays { get; } =
+    [
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10),
-        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10),
+    ];
 
     public Task Handle(ProcessInboundMail message, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
         work.HandleAsync(session, bus, async context =>

@@ -28,8 +28,18 @@ public sealed class CommandContext
     /// <summary>The schema of Tunda's tables (events, documents, security and intake rows).</summary>
     public string Schema => Session.DocumentStore.Options.DatabaseSchemaName;
 
-    /// <summary>The session's connection, inside the unit of work's transaction: SQL run here commits or rolls back with it.</summary>
-    public NpgsqlConnection Connection => Session.Connection;
+    /// <summary>
+    /// The session's connection, inside the unit of work's transaction: SQL run here (directly or by
+    /// the security and intake stores) commits or rolls back with it.
+    /// </summary>
+    public NpgsqlConnection Connection
+    {
+        get
+        {
+            UsedConnection = true;
+            return Session.Connection;
+        }
+    }
 
     /// <summary>Always null: Npgsql runs every command of a connection in its open transaction.</summary>
     public NpgsqlTransaction? Transaction => null;
@@ -46,13 +56,10 @@ public sealed class CommandContext
     /// <summary>Set when the caller named the version it expects: a stale version is then answered with a conflict.</summary>
     public bool UsesExplicitVersion { get; set; }
 
-    internal bool WroteRows { get; private set; }
+    /// <summary>The handler ran its own SQL: Marten must commit even if it has no work of its own.</summary>
+    internal bool UsedConnection { get; private set; }
 
-    public NpgsqlCommand Command(string sql)
-    {
-        WroteRows = true;
-        return new NpgsqlCommand(sql, Connection);
-    }
+    public NpgsqlCommand Command(string sql) => new(sql, Connection);
 
     /// <summary>Changes the metadata of the events appended from now on (an e-mail names its own sender).</summary>
     public void UseMetadata(EventMetadata metadata)

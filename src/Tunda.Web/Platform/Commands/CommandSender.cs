@@ -1,5 +1,3 @@
-using JasperFx;
-using Marten.Exceptions;
 using Wolverine;
 using Wolverine.Runtime;
 
@@ -16,7 +14,7 @@ internal sealed class CommandSender(IWolverineRuntime runtime) : ICommandSender
         {
             return await bus.InvokeAsync<InvokeResult>(command, MetadataHeaders.ToDelivery(metadata), cancellationToken);
         }
-        catch (Exception conflict) when (conflict is ConcurrencyException or ExistingStreamIdCollisionException)
+        catch (Exception conflict) when (StoreConflicts.Is(conflict))
         {
             // Every retry the policy allows lost the race, or the caller's explicit version was stale.
             return InvokeResult.Conflict(conflict.Message);

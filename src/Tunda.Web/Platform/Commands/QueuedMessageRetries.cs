@@ -13,14 +13,7 @@ namespace Tunda.Web.Platform.Commands;
 /// </summary>
 public static class QueuedMessageRetries
 {
-    public static void Apply(HandlerChain chain, params TimeSpan[] delays)
-    {
-        ArgumentNullException.ThrowIfNull(chain);
-        chain.OnException<MessageRefusedException>().MoveToErrorQueue();
-        chain.OnException(e => e is not MessageRefusedException and not ConcurrencyException).ScheduleRetry(delays).Then.MoveToErrorQueue();
-    }
-
-    /// <summary>The same rules for the handler of <typeparamref name="TMessage"/>, with delays chosen when the app starts (from configuration).</summary>
+    /// <summary>The rules for the handler of <typeparamref name="TMessage"/>, with delays chosen when the app starts (from configuration or code).</summary>
     public static IHandlerPolicy For<TMessage>(IReadOnlyList<TimeSpan> delays) => new Policy(typeof(TMessage), [.. delays]);
 
     private sealed class Policy(Type messageType, TimeSpan[] delays) : IHandlerPolicy
@@ -29,7 +22,8 @@ public static class QueuedMessageRetries
         {
             foreach (var chain in chains.Where(c => c.MessageType == messageType))
             {
-                QueuedMessageRetries.Apply(chain, delays);
+                chain.OnException<MessageRefusedException>().MoveToErrorQueue();
+                chain.OnException(e => e is not MessageRefusedException && !StoreConflicts.Is(e)).ScheduleRetry(delays).Then.MoveToErrorQueue();
             }
         }
     }

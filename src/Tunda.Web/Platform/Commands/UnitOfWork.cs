@@ -56,7 +56,7 @@ public sealed class UnitOfWork(TimeProvider clock)
         }
 
         await context.SendOutgoingAsync(bus);
-        if (context.WroteRows)
+        if (context.UsedConnection)
         {
             // Marten commits only when it has work of its own: rows written by the handler alone still need the commit.
             // The statement must return no rows: Marten reads its batch's result sets in order.
