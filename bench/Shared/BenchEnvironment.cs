@@ -25,4 +25,20 @@ internal static class BenchEnvironment
         await reader.ReadAsync();
         return $"PostgreSQL {reader.GetString(0)}, synchronous_commit={reader.GetString(1)}";
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages, "n/a" where /proc is not readable.</summary>
+    public static string LoadAverage() => ReadProc("/proc/loadavg", text => string.Join(' ', text.Split(' ').Take(3)));
+
+    /// <summary>What <paramref name="read"/> makes of a /proc file, "n/a" where it is not readable.</summary>
+    public static string ReadProc(string path, Func<string, string> read)
+    {
+        try
+        {
+            return read(File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
 }

@@ -28,6 +28,12 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string Schema { get; }
 
+    /// <summary>From starting the process to the first 200 from /health (a fresh schema: its tables are created on the way).</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>The folder the app's mail lands in (Development's pickup folder).</summary>
+    public string MailFolder => _mailFolder;
+
     /// <summary>CPU time the app process has used so far (all its threads).</summary>
     public TimeSpan CpuTime
     {
@@ -69,6 +75,7 @@ internal sealed class AppProcess : IAsyncDisposable
             environment[key] = value;
         }
 
+        var starting = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"[app] {line.Data}"); } };
@@ -76,6 +83,7 @@ internal sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var app = new AppProcess(process, address, connectionString, schema, mailFolder);
         await app.WaitUntilHealthyAsync();
+        app.StartedIn = starting.Elapsed;
         return app;
     }
 

@@ -22,20 +22,35 @@ internal sealed record RouteResult(string Route, int Clients, int Requests, int 
     public double CpuMillisecondsPerRequest => Requests == 0 ? double.NaN : AppCpu.TotalMilliseconds / Requests;
 }
 
+/// <summary>One request of client number <c>index</c>; true when the answer was the expected one.</summary>
+internal delegate Task<bool> ClientRequest(int index, CancellationToken cancellationToken);
+
 /// <summary>
 /// Closed-loop load: every client sends its next request as soon as the previous answer is read,
-/// for a warm-up (not counted) and then the measured duration. A non-200 answer counts as an error.
+/// for a warm-up (not counted) and then the measured duration. A request that does not get the
+/// expected answer (for a page, anything but 2xx) counts as an error.
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<RouteResult> RunAsync(AppProcess app, IReadOnlyList<HttpClient> clients, string route, TimeSpan warmUp, TimeSpan duration)
+    public static Task<RouteResult> RunAsync(AppProcess app, IReadOnlyList<HttpClient> clients, string route, TimeSpan warmUp, TimeSpan duration)
     {
-        await DriveAsync(clients, route, warmUp, record: null);
+        var uri = new Uri(route, UriKind.Relative);
+        return RunAsync(app, route, clients.Count, async (index, token) =>
+        {
+            using var response = await clients[index].GetAsync(uri, token);
+            await response.Content.ReadAsByteArrayAsync(token);
+            return response.IsSuccessStatusCode;
+        }, warmUp, duration);
+    }
+
+    public static async Task<RouteResult> RunAsync(AppProcess app, string name, int clients, ClientRequest request, TimeSpan warmUp, TimeSpan duration)
+    {
+        await DriveAsync(clients, request, warmUp, record: null);
         var cpuBefore = app.CpuTime;
-        var samples = clients.Select(_ => new List<double>()).ToArray();
-        var errors = new int[clients.Count];
+        var samples = Enumerable.Range(0, clients).Select(_ => new List<double>()).ToArray();
+        var errors = new int[clients];
         var clock = Stopwatch.StartNew();
-        await DriveAsync(clients, route, duration, (client, milliseconds, ok) =>
+        await DriveAsync(clients, request, duration, (client, milliseconds, ok) =>
         {
             samples[client].Add(milliseconds);
             if (!ok)
@@ -45,21 +60,19 @@ internal static class LoadRun
         });
         var elapsed = clock.Elapsed;
         var sorted = samples.SelectMany(s => s).Order().ToArray();
-        return new RouteResult(route, clients.Count, sorted.Length, errors.Sum(), elapsed, sorted, app.CpuTime - cpuBefore);
+        return new RouteResult(name, clients, sorted.Length, errors.Sum(), elapsed, sorted, app.CpuTime - cpuBefore);
     }
 
-    private static Task DriveAsync(IReadOnlyList<HttpClient> clients, string route, TimeSpan duration, Action<int, double, bool>? record)
+    private static Task DriveAsync(int clients, ClientRequest request, TimeSpan duration, Action<int, double, bool>? record)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        return Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
+        return Task.WhenAll(Enumerable.Range(0, clients).Select(index => Task.Run(async () =>
         {
-            var uri = new Uri(route, UriKind.Relative);
             while (Stopwatch.GetTimestamp() < until)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(uri);
-                await response.Content.ReadAsByteArrayAsync();
-                record?.Invoke(index, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.IsSuccessStatusCode);
+                var ok = await request(index, CancellationToken.None);
+                record?.Invoke(index, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok);
             }
         })));
     }

@@ -7,10 +7,24 @@ using Tunda.Web.Benchmarks;
 // demo customer (each its own session) requesting one route at a time in a closed loop.
 // Usage: ./tunda bench web [--clients 16] [--seconds 20]   (builds src/Tunda.Web in Release first)
 // With --inbound: mail intake through POST /api/inbound/mail instead (InboundBench, bench/results/mail.md).
+// With --use-case [--label text]: PUT /api/profile end to end, one customer per client (UseCaseBench);
+// with --startup [--runs 5] [--label text]: process start to the first 200 from /health (StartupBench);
+// both append a section to bench/results/web-end-to-end.md.
 var connectionString = Environment.GetEnvironmentVariable("TUNDA_DB") ?? throw new InvalidOperationException("Set TUNDA_DB.");
 if (args.Contains("--inbound"))
 {
     return await InboundBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--clients", 8), Option("--messages", 2000));
+}
+
+var endToEnd = Path.Combine(BenchEnvironment.FindRepositoryRoot(), "bench", "results", "web-end-to-end.md");
+if (args.Contains("--use-case"))
+{
+    return await UseCaseBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--clients", 16), Option("--seconds", 20), Text("--label", "this checkout"), endToEnd);
+}
+
+if (args.Contains("--startup"))
+{
+    return await StartupBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--runs", 5), Text("--label", "this checkout"), endToEnd);
 }
 
 var clients = Option("--clients", 16);
@@ -57,6 +71,12 @@ var path = Path.Combine(root, "bench", "results", "web.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine($"written to {path}");
 return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+string Text(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
 
 int Option(string name, int fallback)
 {

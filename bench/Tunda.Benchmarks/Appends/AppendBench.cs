@@ -10,6 +10,9 @@ internal enum AppendSide
     /// <summary>A hand-written Npgsql transaction: the stream row's version checked and moved, one multi-row INSERT.</summary>
     RawTransaction,
 
+    /// <summary>The same transaction into the copy of the event table that carries the hash chain's trigger.</summary>
+    RawTransactionChained,
+
     /// <summary>One autocommit multi-row INSERT: no stream table, no version check.</summary>
     PlainInsert,
 }
@@ -48,6 +51,7 @@ internal sealed class AppendBench : IAsyncDisposable
     {
         AppendSide.Marten => "Marten",
         AppendSide.RawTransaction => "raw tx",
+        AppendSide.RawTransactionChained => "raw tx + chain",
         _ => "plain INSERT",
     };
 
@@ -71,7 +75,8 @@ internal sealed class AppendBench : IAsyncDisposable
         WriterFactory factory = side switch
         {
             AppendSide.Marten => (_, token) => MartenWriter.CreateAsync(store ?? Bench.Store, eventsPerAppend, token),
-            AppendSide.RawTransaction => (_, token) => Raw.VersionCheckedWriterAsync(eventsPerAppend, token),
+            AppendSide.RawTransaction => (_, token) => Raw.VersionCheckedWriterAsync(eventsPerAppend, chained: false, token),
+            AppendSide.RawTransactionChained => (_, token) => Raw.VersionCheckedWriterAsync(eventsPerAppend, chained: true, token),
             _ => (_, _) => Task.FromResult(Raw.PlainInsertWriter(eventsPerAppend)),
         };
         return await TimedRun.RunAsync(writers, factory, settings.Warmup, settings.Duration, Bench.DataSource, cancellationToken, sampler is null ? null : sampler.Window);

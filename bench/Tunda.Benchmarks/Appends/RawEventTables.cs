@@ -10,8 +10,10 @@ namespace Tunda.Benchmarks.Appends;
 /// What Marten's append is compared with, in the bench schema next to Marten's tables:
 /// <c>raw_streams</c>/<c>raw_events</c> are copies of <c>mt_streams</c>/<c>mt_events</c> (same columns,
 /// indexes and foreign key, their own sequence, no trigger) written by a hand-written transaction;
-/// <c>plain_events</c> is the same event table with no stream table and no foreign key, written by
-/// autocommit multi-row INSERTs. Rows carry the same JSON as Marten's (its serializer), the same
+/// <c>raw_chained_events</c> is one more copy carrying the same hash-chain trigger as <c>mt_events</c>
+/// (Tunda's link function as installed, pointed at its own link table), so that Marten with the chain
+/// can be set against a hand-written transaction doing the same work; <c>plain_events</c> is the same
+/// event table with no stream table and no foreign key, written by autocommit multi-row INSERTs. Rows carry the same JSON as Marten's (its serializer), the same
 /// metadata columns and the same event name.
 /// </summary>
 internal sealed class RawEventTables
@@ -42,13 +44,35 @@ internal sealed class RawEventTables
             ALTER TABLE {schema}.raw_events ALTER COLUMN seq_id SET DEFAULT nextval('{schema}.raw_events_sequence'),
                 ALTER COLUMN timestamp SET DEFAULT now(),
                 ADD FOREIGN KEY (stream_id) REFERENCES {schema}.raw_streams (id) ON DELETE CASCADE;
+            CREATE TABLE {schema}.raw_chained_events (LIKE {schema}.raw_events INCLUDING ALL);
+            ALTER TABLE {schema}.raw_chained_events ADD FOREIGN KEY (stream_id) REFERENCES {schema}.raw_streams (id) ON DELETE CASCADE;
             CREATE SEQUENCE {schema}.plain_events_sequence;
             CREATE TABLE {schema}.plain_events (LIKE {schema}.mt_events INCLUDING ALL);
             ALTER TABLE {schema}.plain_events ALTER COLUMN seq_id SET DEFAULT nextval('{schema}.plain_events_sequence'),
                 ALTER COLUMN timestamp SET DEFAULT now();
             """, cancellationToken);
+        if (bench.ChainInstalled)
+        {
+            await ChainAsync(bench, cancellationToken);
+        }
+
         return new RawEventTables(bench.DataSource, bench.Schema, bench.Store.Options.Serializer());
     }
+
+    /// <summary>
+    /// The chain on <c>raw_chained_events</c>: Tunda's link function read back from the catalog and
+    /// created again under another name, writing into a copy of the link table.
+    /// </summary>
+    private static Task ChainAsync(BenchStore bench, CancellationToken cancellationToken) => bench.ExecuteAsync("""
+        CREATE TABLE {schema}.raw_event_chain (LIKE {schema}.tunda_event_chain INCLUDING ALL);
+        DO $$ BEGIN
+            EXECUTE replace(replace(pg_get_functiondef('{schema}.tunda_event_chain_link()'::regprocedure),
+                '{schema}.tunda_event_chain_link(', '{schema}.raw_event_chain_link('),
+                '{schema}.tunda_event_chain ', '{schema}.raw_event_chain ');
+        END $$;
+        CREATE TRIGGER raw_event_chain_link AFTER INSERT ON {schema}.raw_chained_events
+            FOR EACH ROW EXECUTE FUNCTION {schema}.raw_event_chain_link();
+        """, cancellationToken);
 
     /// <summary>The same tables written through other connections (for instance ones that explain every statement).</summary>
     public RawEventTables Using(NpgsqlDataSource dataSource) => new(dataSource, _schema, _serializer);
@@ -58,15 +82,17 @@ internal sealed class RawEventTables
     /// <paramref name="eventsPerAppend"/> events in one transaction: the stream row's version moves
     /// from exactly the expected one (else the transaction rolls back) and the rows are inserted by
     /// one multi-row INSERT. BEGIN rides with the batch, COMMIT is its own round trip, as in Marten.
+    /// <paramref name="chained"/> writes the copy that carries the hash chain's trigger.
     /// </summary>
-    public async Task<WriterStep> VersionCheckedWriterAsync(int eventsPerAppend, CancellationToken cancellationToken)
+    public async Task<WriterStep> VersionCheckedWriterAsync(int eventsPerAppend, bool chained, CancellationToken cancellationToken)
     {
+        var events = chained ? "raw_chained_events" : "raw_events";
         var stream = Guid.CreateVersion7();
         var version = 1L;
         await using (var create = _dataSource.CreateBatch())
         {
             create.BatchCommands.Add(new NpgsqlBatchCommand($"INSERT INTO {_schema}.raw_streams (id, type, version) VALUES ($1, NULL, 1)") { Parameters = { new() { Value = stream } } });
-            create.BatchCommands.Add(Insert("raw_events", stream, 1, 1));
+            create.BatchCommands.Add(Insert(events, stream, 1, 1));
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -80,7 +106,7 @@ internal sealed class RawEventTables
             {
                 Parameters = { new() { Value = stream }, new() { Value = version + eventsPerAppend }, new() { Value = version } },
             });
-            batch.BatchCommands.Add(Insert("raw_events", stream, version + 1, eventsPerAppend));
+            batch.BatchCommands.Add(Insert(events, stream, version + 1, eventsPerAppend));
             await batch.ExecuteNonQueryAsync(token);
             if (batch.BatchCommands[0].RecordsAffected != 1)
             {

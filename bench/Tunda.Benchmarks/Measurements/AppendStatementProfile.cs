@@ -87,7 +87,7 @@ internal static class AppendStatementProfile
     {
         await using var dataSource = explained.CreateDataSource(bench.Bench.ConnectionString);
         var step = raw
-            ? await bench.Raw.Using(dataSource).VersionCheckedWriterAsync(Events, cancellationToken)
+            ? await bench.Raw.Using(dataSource).VersionCheckedWriterAsync(Events, chained: false, cancellationToken)
             : await MartenWriter.CreateAsync(bench.Bench.Variant(o => o.ConfigureNpgsqlDataSourceBuilder(explained.Configure)), Events, cancellationToken);
         for (var i = 0; i < Unmeasured; i++)
         {

@@ -1,3 +1,4 @@
+using Tunda.Bench;
 using System.Diagnostics;
 using JasperFx.Events.Projections;
 using Marten;
@@ -40,7 +41,7 @@ internal static class DaemonLag
             using var daemon = await bench.Store.BuildProjectionDaemonAsync(logger: ConsoleWarnings.Instance);
             await daemon.StartAllAsync();
 
-            var loadBefore = ResultsReport.LoadAverage();
+            var loadBefore = BenchEnvironment.LoadAverage();
             var started = Stopwatch.GetTimestamp();
             var measureFrom = started + (long)(settings.LagWarmup.TotalSeconds * Stopwatch.Frequency);
             var achieved = await shape.WriteAsync(bench.Store, streams, settings.LagEventsPerSecond, settings.LagWarmup + settings.LagDuration, started, cancellationToken);
@@ -55,7 +56,7 @@ internal static class DaemonLag
             table.Add(
                 $"{shape.Writers} × {shape.EventsPerAppend}", notify ? "yes (Tunda's)" : "**no**", Stats.Whole(settings.LagEventsPerSecond / shape.EventsPerAppend), Stats.Whole(achieved), Stats.Whole(lags.Length),
                 Stats.Short(Stats.Percentile(lags, 50)), Stats.Short(Stats.Percentile(lags, 90)), $"**{Stats.Short(p99)}**", Stats.Short(lags.Length == 0 ? double.NaN : lags[^1]),
-                Stats.Whole(batches.Count), Stats.Short((double)batches.Events / Math.Max(1, batches.Count)), $"{loadBefore} / {ResultsReport.LoadAverage()}");
+                Stats.Whole(batches.Count), Stats.Short((double)batches.Events / Math.Max(1, batches.Count)), $"{loadBefore} / {BenchEnvironment.LoadAverage()}");
             var options = bench.Store.Options;
             settingsText ??= $"""
                 `UseListenNotifyForEventAppends` = {options.Events.UseListenNotifyForEventAppends} (switched off in the last row only), `SlowPollingTime` = {options.Projections.SlowPollingTime.TotalMilliseconds:0} ms,

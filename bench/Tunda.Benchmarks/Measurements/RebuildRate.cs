@@ -1,3 +1,4 @@
+using Tunda.Bench;
 using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -36,7 +37,7 @@ internal static class RebuildRate
         }
 
         await using var bench = await CreateAsync(connectionString, streams, cancellationToken);
-        var loadBefore = ResultsReport.LoadAverage();
+        var loadBefore = BenchEnvironment.LoadAverage();
         var seedCpu = await CpuCounters.ReadAsync(bench.DataSource, cancellationToken);
         var seeding = Stopwatch.StartNew();
         await RebuildSeed.SeedAsync(bench, streams, accounts, cancellationToken);
@@ -77,7 +78,7 @@ internal static class RebuildRate
             checked (document count, lines summed, progress at the last sequence). No writers during the rebuild; one unmeasured rebuild of
             each projection over {WarmupStreams * EventsPerStream:N0} events in another schema first (JIT and the daemon's first-use costs are not counted). *CPU µs/event*: this
             process and this run's server backends over the rebuild, per event: what the rebuild costs whatever the neighbours' load (load average
-            before / after: {loadBefore} / {ResultsReport.LoadAverage()}, 2 cores).
+            before / after: {loadBefore} / {BenchEnvironment.LoadAverage()}, 2 cores).
 
             Goal ≥ {Goal:N0} events/s (single-stream): **{single:N0}, {(single >= Goal ? "met" : "not met")}**.
             """, table);

@@ -10,7 +10,7 @@ namespace Tunda.Benchmarks.Results;
 internal sealed class ResultsReport
 {
     private readonly StringBuilder _text = new();
-    private readonly string _loadAtStart = LoadAverage();
+    private readonly string _loadAtStart = BenchEnvironment.LoadAverage();
 
     private ResultsReport()
     {
@@ -35,7 +35,7 @@ internal sealed class ResultsReport
     public void AddConditions(TimeSpan elapsed)
     {
         var header = $"- Conditions: other helpers were building and running tests on the same machine and server during the run "
-            + $"(load average at start {_loadAtStart}, at end {LoadAverage()}); run time {elapsed.TotalMinutes:0.0} min. Absolute figures are noisy; "
+            + $"(load average at start {_loadAtStart}, at end {BenchEnvironment.LoadAverage()}); run time {elapsed.TotalMinutes:0.0} min. Absolute figures are noisy; "
             + "each comparison runs its sides back to back in alternating order.";
         var firstSection = _text.ToString().IndexOf("\n## ", StringComparison.Ordinal);
         _text.Insert(firstSection < 0 ? _text.Length : firstSection, header + "\n");
@@ -73,21 +73,6 @@ internal sealed class ResultsReport
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string CpuModel() => ReadProc("/proc/cpuinfo", text => text.Split('\n')
+    private static string CpuModel() => BenchEnvironment.ReadProc("/proc/cpuinfo", text => text.Split('\n')
         .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "CPU model unknown");
-
-    /// <summary>The 1, 5 and 15 minute load averages, "n/a" where /proc is not readable.</summary>
-    public static string LoadAverage() => ReadProc("/proc/loadavg", text => string.Join(' ', text.Split(' ').Take(3)));
-
-    private static string ReadProc(string path, Func<string, string> read)
-    {
-        try
-        {
-            return read(File.ReadAllText(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "n/a";
-        }
-    }
 }
