@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tunda.Domain;
+using Tunda.Web.Tests.Messaging;
 using Tunda.Web.Platform.Api;
 
 namespace Tunda.Web.Tests;
@@ -60,20 +63,25 @@ public sealed class PlatformApiTests
     }
 
     [Fact]
-    public async Task an_exception_in_an_api_endpoint_is_a_problem_500_without_details_even_in_development()
+    public async Task an_exception_in_an_api_endpoint_is_a_problem_500_without_details_even_in_development_and_logged_once_with_its_trace_id()
     {
         foreach (var environment in new[] { "Testing", "Development" })
         {
-            await using var app = await PlatformApp.StartAsync(Endpoints, environment: environment);
+            var log = new LogCapture();
+            await using var app = await PlatformApp.StartAsync(Endpoints, environment: environment, services: s => s.AddSingleton<ILoggerProvider>(log));
 
             var response = await app.Client().GetAsync(new Uri("/api/prova/rotto", UriKind.Relative));
 
             var problem = await ProblemAsync(response, HttpStatusCode.InternalServerError);
             problem.GetProperty("code").GetString().ShouldBe("http.internal_error");
-            problem.GetProperty("traceId").GetString().ShouldNotBeNullOrEmpty();
+            var traceId = problem.GetProperty("traceId").GetString();
+            traceId.ShouldNotBeNullOrEmpty();
             var body = problem.GetRawText();
             body.ShouldNotContain("hunter2");
             body.ShouldNotContain("InvalidOperationException");
+            var logged = log.Errors.Where(e => e.Exception is InvalidOperationException).ShouldHaveSingleItem();
+            logged.Message.ShouldContain(traceId);
+            logged.Message.ShouldContain("/api/prova/rotto");
         }
     }
 

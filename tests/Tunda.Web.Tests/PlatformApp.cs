@@ -34,11 +34,13 @@ internal sealed class PlatformApp : IAsyncDisposable
 
     /// <summary>Starts the app and waits until its schema is in place; a start that fails (a setting refused) throws here.</summary>
     /// <param name="schema">A schema shared with another app of the same test, which then drops it.</param>
+    /// <param name="services">Further services (a log capture, say).</param>
     public static async Task<PlatformApp> StartAsync(
         Action<IEndpointRouteBuilder>? endpoints = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Testing",
-        string? schema = null)
+        string? schema = null,
+        Action<IServiceCollection>? services = null)
     {
         var name = schema ?? TestDatabase.NewSchemaName("platform");
         try
@@ -53,13 +55,15 @@ internal sealed class PlatformApp : IAsyncDisposable
                     builder.UseSetting(key, value);
                 }
 
-                builder.ConfigureServices(services =>
+                builder.ConfigureServices(collection =>
                 {
-                    services.AddSingleton<IStartupFilter>(new TestUserFilter());
+                    collection.AddSingleton<IStartupFilter>(new TestUserFilter());
                     if (endpoints is not null)
                     {
-                        services.AddSingleton(new EndpointModule(endpoints));
+                        collection.AddSingleton(new EndpointModule(endpoints));
                     }
+
+                    services?.Invoke(collection);
                 });
             });
             try

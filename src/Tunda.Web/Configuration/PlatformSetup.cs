@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ using Tunda.Web.Platform;
 using Tunda.Web.Platform.Api;
 using Tunda.Web.Platform.DataProtection;
 using Tunda.Web.Platform.Headers;
+using Tunda.Web.Platform.Input;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Platform.RateLimits;
@@ -33,6 +35,16 @@ public static class PlatformSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // One input policy (Platform/Input): API bodies while they are read, API parameters before the
+        // endpoint, page fields while they are bound. A body the API cannot read is thrown in every
+        // environment, so ApiExceptionHandler answers it the same way everywhere.
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => TextJsonConverter.Install(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<MvcOptions>(options =>
+        {
+            options.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
+            options.Filters.Add(new RefusedTextPageFilter());
+        });
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
@@ -99,6 +111,7 @@ public static class PlatformSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseMiddleware<JsonOnlyApi>();
+        app.UseMiddleware<UnreadableFormGuard>();
         app.UseRouting();
         app.UseRateLimiter();
         return app;

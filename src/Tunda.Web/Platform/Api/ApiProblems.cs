@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Web.Platform.Localisation;
@@ -54,8 +58,12 @@ public static class ApiProblems
     }
 }
 
-/// <summary>Unhandled exceptions under /api become a 500 problem; elsewhere the error page shows.</summary>
-internal sealed class ApiExceptionHandler : IExceptionHandler
+/// <summary>
+/// Exceptions under /api become problem+json: a request the API could not read is a 400 naming the
+/// field (<see cref="BadInput"/>), any other exception a 500, logged once at error level with the
+/// trace id the client is given. Elsewhere the error page shows (and the middleware logs).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -66,8 +74,46 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
             return false;
         }
 
+        if (exception is BadHttpRequestException unreadable)
+        {
+            await Unreadable(unreadable, BodyType(httpContext, unreadable)).ExecuteAsync(httpContext);
+            return true;
+        }
+
+        LogUnhandled(logger, exception, httpContext.Request.Method, path, Activity.Current?.Id ?? httpContext.TraceIdentifier);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         await ApiProblems.WriteStatusAsync(httpContext);
         return true;
+    }
+
+    private static IResult Unreadable(BadHttpRequestException exception, Type? body) => exception switch
+    {
+        { InnerException: JsonException json } => BadInput.Json(json, body),
+        _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal)
+            || exception.Message.Contains("was not provided from body", StringComparison.Ordinal) => BadInput.BodyRequired(),
+        _ => new StatusProblem(exception.StatusCode),
+    };
+
+    // "Failed to read parameter "ContactInput input" from the request body as JSON": the endpoint's parameter of that name.
+    private static Type? BodyType(HttpContext httpContext, BadHttpRequestException exception)
+    {
+        var method = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<MethodInfo>();
+        var name = ParameterName().Match(exception.Message) is { Success: true } match ? match.Groups[1].Value : null;
+        return method?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+    }
+
+    [GeneratedRegex("parameter \"[^\"]*?(\\w+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterName();
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unhandled exception answering {Method} {Path} (trace id {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string traceId);
+
+    private sealed class StatusProblem(int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            return ApiProblems.WriteStatusAsync(httpContext);
+        }
     }
 }

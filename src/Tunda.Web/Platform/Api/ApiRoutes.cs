@@ -1,3 +1,5 @@
+using Tunda.Web.Platform.Input;
+
 namespace Tunda.Web.Platform.Api;
 
 /// <summary>Where the JSON API lives and how features add to it.</summary>
@@ -15,7 +17,7 @@ public static class ApiRoutes
     /// </summary>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder endpoints, string path = "", string? tag = null)
     {
-        var group = endpoints.MapGroup(Prefix + path);
+        var group = endpoints.MapGroup(Prefix + path).CheckTextArguments();
         if (tag is not null)
         {
             group.WithTags(tag);

@@ -111,6 +111,30 @@ public sealed class RegistrationTests
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events")).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("Mario\u0000")]
+    [InlineData("Mario\r\nBcc: tutti@example.it")]
+    [InlineData("Mario\tRossi")]
+    public async Task a_name_with_a_control_character_is_refused_on_the_page_and_the_api_and_nothing_is_stored(string firstName)
+    {
+        await using var app = await StartAsync();
+        using var client = app.Client();
+        var body = Person("mario@example.it");
+        body["firstName"] = firstName;
+
+        var api = await RegisterAsync(client, body);
+        var page = await client.PostFormAsync("/registrati", AsForm(body));
+
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("firstName")[0].GetString()!.ShouldContain("caratteri non ammessi");
+        page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        html.ShouldContain("Il modulo contiene caratteri non ammessi");
+        html.ShouldNotContain("Modulo scaduto");
+        (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events")).ShouldBe(0);
+    }
+
     [Fact]
     public async Task two_racing_registrations_with_one_address_in_different_case_make_exactly_one_customer()
     {
