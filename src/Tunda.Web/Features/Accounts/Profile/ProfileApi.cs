@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Tunda.Web.Platform.Localisation;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
@@ -15,7 +16,7 @@ public sealed record ForgotPasswordRequest(string? Email);
 
 public sealed record ResetPasswordRequest(string? Token, string? Password);
 
-public sealed record UsernameRecoveryRequest(string? Name, string? ClaimedEmail, string? ContactEmail, string? CompanyOrCodiceFiscale, string? Message);
+public sealed record UsernameRecoveryRequest(string? Name, string? ClaimedEmail, string? ContactEmail, string? CompanyOrCodiceFiscale, [property: DataType(DataType.MultilineText)] string? Message);
 
 public sealed record ProfileUpdate(
     long Version, string? Street, string? City, string? Zip, string? Province, string? Country, string? Phone, string? Pec, string? CodiceDestinatario, string? Language,
