@@ -21,7 +21,7 @@ public sealed class HealthTests
         await using var transaction = await open.BeginTransactionAsync();
         await new NpgsqlCommand("SELECT txid_current()", open, transaction).ExecuteScalarAsync();
 
-        var response = await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await app.HealthClient().GetAsync(new Uri("/health", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
@@ -40,15 +40,17 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task health_counts_the_waiting_scheduled_and_dead_messages_and_dead_letters_do_not_make_it_unhealthy()
+    public async Task health_counts_the_waiting_scheduled_and_dead_messages_and_a_dead_letter_makes_it_degraded()
     {
         await using var app = await TundaApp.StartAsync();
         await app.TrackFailuresAsync(bus => bus.PublishAsync(MessagesCommandTests.UnknownTemplate()));
         await app.Bus.ScheduleAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues()), DateTimeOffset.UtcNow.AddHours(1));
 
-        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
+        using var json = JsonDocument.Parse(await app.HealthClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
 
-        json.RootElement.GetProperty("status").GetString().ShouldBe("healthy");
+        json.RootElement.GetProperty("status").GetString().ShouldBe("degraded");
+        json.RootElement.GetProperty("components").GetProperty("messaging").GetString().ShouldBe("degraded");
+        json.RootElement.GetProperty("components").GetProperty("database").GetString().ShouldBe("healthy");
         var messaging = json.RootElement.GetProperty("messaging");
         messaging.GetProperty("deadLetters").GetInt32().ShouldBe(1);
         messaging.GetProperty("scheduled").GetInt32().ShouldBe(1);
@@ -89,10 +91,10 @@ public sealed class HealthTests
         try
         {
             await app.Get<StoreStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-            (await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.HealthClient().GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             await database.CutAsync();
-            var response = await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+            var response = await app.HealthClient().GetAsync(new Uri("/health", UriKind.Relative));
 
             response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
             var body = await response.Content.ReadAsStringAsync();
@@ -113,7 +115,7 @@ public sealed class HealthTests
 
     private static async Task<JsonElement> HealthAsync(TundaApp app)
     {
-        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
+        using var json = JsonDocument.Parse(await app.HealthClient().GetStringAsync(new Uri("/health", UriKind.Relative)));
         return json.RootElement.Clone();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Web.Configuration;
+using Tunda.Web.Features.Health;
 using Tunda.Web.Platform.Commands;
 using Wolverine.Tracking;
 
@@ -45,6 +46,7 @@ internal sealed class TundaApp : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("TUNDA_DB", connectionString ?? TestDatabase.ConnectionString);
             builder.UseSetting("Tunda:Schema", schema);
+            builder.UseSetting(HealthEndpoint.TokenSetting, HealthToken);
             configure?.Invoke(builder);
         });
         var app = new TundaApp(host, schema, ownsSchema: connectionString is null && sharedSchema is null);
@@ -54,6 +56,17 @@ internal sealed class TundaApp : IAsyncDisposable
         }
 
         return app;
+    }
+
+    /// <summary>The monitoring token every test app is configured with (see <see cref="HealthClient"/>).</summary>
+    public const string HealthToken = "test-health-token-7f3c9a";
+
+    /// <summary>A client that sees /health in detail, as a monitor with the configured token does.</summary>
+    public HttpClient HealthClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", HealthToken);
+        return client;
     }
 
     /// <summary>A client that does not follow redirects; with <paramref name="cookies"/> it keeps them (session, antiforgery).</summary>

@@ -17,4 +17,19 @@ public static class SecretValues
 
     public static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// Whether the request carries <c>Authorization: Bearer &lt;token&gt;</c> with this token (never with
+    /// none configured). SHA-256 digests are compared in fixed time, so neither the token's bytes
+    /// nor its length leak through timing.
+    /// </summary>
+    public static bool BearerMatches(HttpRequest request, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return !string.IsNullOrEmpty(token)
+            && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && CryptographicOperations.FixedTimeEquals(Hash(header[scheme.Length..].Trim()), Hash(token));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
             "the app processes what it imported");
 
         // /health names the failing mailbox (not its password) and the working one's imports.
-        using var client = app.CreateClient();
+        using var client = app.HealthClient();
         var health = await client.GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
         health.GetProperty("status").GetString().ShouldBe("degraded");
         var mailboxes = health.GetProperty("imapMailboxes").EnumerateArray().ToDictionary(m => m.GetProperty("mailbox").GetString()!);

@@ -55,7 +55,7 @@ public static class InboundMailApi
             return InboundProblems.Problem(StatusCodes.Status403Forbidden, "http_disabled");
         }
 
-        if (!Authorised(http.Request, settings.HttpToken))
+        if (!SecretValues.BearerMatches(http.Request, settings.HttpToken))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return InboundProblems.Problem(StatusCodes.Status401Unauthorized, "unauthorized");
@@ -102,19 +102,6 @@ public static class InboundMailApi
     {
         http.Response.Headers.RetryAfter = "60";
         return InboundProblems.Problem(StatusCodes.Status503ServiceUnavailable, "unavailable");
-    }
-
-    /// <summary>Compares SHA-256 digests in fixed time, so neither the token's bytes nor its length leak through timing.</summary>
-    private static bool Authorised(HttpRequest request, string token)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(SecretValues.Hash(header[scheme.Length..].Trim()), SecretValues.Hash(token));
     }
 
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> (declared or counted).</summary>
