@@ -1,3 +1,4 @@
+using Tunda.Web.Platform.Headers;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Tunda.Web.Configuration;
@@ -33,6 +34,9 @@ public sealed class EmailDevMailTests : IDisposable
         page.ShouldNotContain("<script>");
         page.ShouldContain(EmailSetup.PickupFrom);
         page.ShouldContain("auto-generated");
+        shown.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem().ShouldBe(SecurityHeaders.ContentSecurityPolicy);
+        shown.Headers.GetValues("X-Frame-Options").ShouldHaveSingleItem().ShouldBe("DENY");
+        shown.Headers.GetValues("X-Content-Type-Options").ShouldHaveSingleItem().ShouldBe("nosniff");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Tunda.Web.Platform.Localisation;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -61,6 +62,10 @@ internal sealed class SecurityTestHost : IAsyncDisposable
         builder.Services.AddTundaStore(builder.Configuration);
         builder.Services.AddTundaMessaging();
         builder.Services.AddTundaSecurity(builder.Configuration);
+        // The handler answers API refusals as localised problems, as the platform sets up in the app.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(_ => TextCatalogue.LoadEmbedded());
+        builder.Services.AddSingleton<Texts>();
         builder.Services.Configure<SecurityOptions>(options => configure?.Invoke(options));
 
         var app = builder.Build();

@@ -1,3 +1,5 @@
+using Tunda.Web.Platform.Headers;
+
 namespace Tunda.Web.Features.Email;
 
 /// <summary>
@@ -16,7 +18,9 @@ internal sealed partial class EmailStartupFilter(IHostEnvironment environment, M
 
         if (environment.IsDevelopment())
         {
-            app.Map(DevMailPages.Path, branch => branch.Run(new DevMailPages(options.PickupFolder, options.UsesSmtp ? options.Smtp.Host : null).HandleAsync));
+            app.Map(DevMailPages.Path, branch => branch
+                .UseMiddleware<SecurityHeaders>()   // this branch runs before the main pipeline adds them
+                .Run(new DevMailPages(options.PickupFolder, options.UsesSmtp ? options.Smtp.Host : null).HandleAsync));
         }
 
         next(app);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Tunda.Domain.Logins;
+using Tunda.Web.Platform.Api;
 using Tunda.Web.Security.Sessions;
 
 namespace Tunda.Web.Security.Authentication;
@@ -111,7 +112,7 @@ public sealed class TundaAuthenticationHandler(
     {
         if (IsApi)
         {
-            await Problem(StatusCodes.Status401Unauthorized, "Authentication required", "Sign in first; the session is missing, expired or revoked.");
+            await Problem(StatusCodes.Status401Unauthorized, "problem.401.detail");
             return;
         }
 
@@ -125,8 +126,7 @@ public sealed class TundaAuthenticationHandler(
         var pending = StagePath(Context.User.GetStage(), Context.User.GetRealm());
         if (IsApi)
         {
-            var detail = pending is null ? "This account may not do this." : "Finish signing in first (two-factor code or account choice).";
-            await Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
+            await Problem(StatusCodes.Status403Forbidden, pending is null ? "problem.403.detail" : "problem.403.stage.detail");
         }
         else if (pending is not null)
         {
@@ -149,6 +149,12 @@ public sealed class TundaAuthenticationHandler(
         _ => null,
     };
 
-    private Task Problem(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(Context);
+    // In the request's language, with the stable code every other API problem carries.
+    private Task Problem(int status, string detailKey) => new LocalisedProblem((problem, texts, culture) =>
+    {
+        problem.Status = status;
+        problem.Title = texts.In(culture, ApiProblems.TitleKey(status));
+        problem.Detail = texts.In(culture, detailKey);
+        problem.Extensions["code"] = ApiProblems.CodeFor(status);
+    }).ExecuteAsync(Context);
 }

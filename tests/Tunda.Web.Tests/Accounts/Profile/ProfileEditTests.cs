@@ -80,7 +80,12 @@ public sealed class ProfileEditTests
 
         (await client.GetAsync(new Uri("/profilo", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync(new Uri("/api/profile", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await client.PutJsonAsync("/api/profile", Body(2))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var forbidden = await client.PutJsonAsync("/api/profile", Body(2));
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var problem = JsonDocument.Parse(await forbidden.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("title").GetString().ShouldBe("Accesso negato");
+        problem.RootElement.GetProperty("detail").GetString().ShouldBe("Non hai i permessi per questa operazione.");
+        problem.RootElement.GetProperty("code").GetString().ShouldBe("http.forbidden");
         (await client.GetAsync(new Uri("/profilo/password", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
