@@ -1,7 +1,7 @@
-using Tunda.Web.Platform.Headers;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Tunda.Web.Configuration;
+using Tunda.Web.Platform.Headers;
 
 namespace Tunda.Web.Tests;
 

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tunda.Domain;
-using Tunda.Web.Tests.Messaging;
 using Tunda.Web.Platform.Api;
+using Tunda.Web.Tests.Messaging;
 
 namespace Tunda.Web.Tests;
 

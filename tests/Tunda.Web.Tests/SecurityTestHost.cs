@@ -1,4 +1,3 @@
-using Tunda.Web.Platform.Localisation;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +10,7 @@ using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
 using Tunda.Web.Configuration;
+using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Security;
 using Tunda.Web.Security.Authentication;
 using Tunda.Web.Security.Authorization;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Tunda.Web.Platform.Localisation;
 using Tunda.Domain;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Api;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Localisation;
 using Tunda.Web.Platform.RateLimits;
 using Tunda.Web.Security.Authentication;
 using Tunda.Web.Security.Authorization;
