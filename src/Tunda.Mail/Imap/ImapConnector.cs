@@ -1,3 +1,4 @@
+using System.Net;
 using MailKit.Net.Imap;
 using MailKit.Security;
 
@@ -10,6 +11,8 @@ namespace Tunda.Mail.Imap;
 /// </summary>
 public static class ImapConnector
 {
+    private static readonly string[] PreferredMechanisms = ["SCRAM-SHA-512", "SCRAM-SHA-256", "SCRAM-SHA-1", "PLAIN", "LOGIN"];
+
     public static async Task<ImapClient> ConnectAsync(ImapOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +43,7 @@ public static class ImapConnector
 
             if (!client.IsAuthenticated)
             {
-                await client.AuthenticateAsync(options.Username, options.Password, ct);
+                await AuthenticateOnceAsync(client, new NetworkCredential(options.Username, options.Password), ct);
             }
 
             return client;
@@ -50,6 +53,16 @@ public static class ImapConnector
             client.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// One attempt with the strongest mechanism offered (LOGIN when none is): MailKit on its own tries each
+    /// mechanism in turn, and every failed try of a wrong password costs a server's penalty delay or a lockout.
+    /// </summary>
+    private static Task AuthenticateOnceAsync(ImapClient client, NetworkCredential credential, CancellationToken ct)
+    {
+        var strongest = PreferredMechanisms.FirstOrDefault(client.AuthenticationMechanisms.Contains);
+        return strongest is null ? client.AuthenticateAsync(credential, ct) : client.AuthenticateAsync(SaslMechanism.Create(strongest, credential)!, ct);
     }
 
     /// <summary>Never Auto or StartTlsWhenAvailable: a connection is exactly as secure as configured, or there is none.</summary>
