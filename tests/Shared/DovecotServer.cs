@@ -161,3 +161,6 @@ public class DovecotServer : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Dovecot advertising only IMAP4rev1, like an older server: no IDLE, MOVE, UIDPLUS, LITERAL+, SASL-IR or LIST-EXTENDED.</summary>
+public sealed class MinimalDovecotServer() : DovecotServer("imap_capability = IMAP4rev1");
