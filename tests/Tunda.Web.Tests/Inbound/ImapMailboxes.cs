@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using MailKit;
 using MailKit.Net.Imap;
 using MimeKit;
@@ -35,6 +37,31 @@ internal sealed class ImapMailboxes(DovecotServer dovecot)
             Timeout = TimeSpan.FromSeconds(10),
             TrustedCertificateThumbprint = dovecot.CertificateThumbprint,
         };
+    }
+
+    /// <summary>Lists <paramref name="mailbox"/> in the app's settings at <paramref name="index"/>, as an operator would.</summary>
+    public static void Configure(IWebHostBuilder builder, int index, ImapMailboxOptions mailbox)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Name"] = mailbox.Name,
+            ["Host"] = mailbox.Host,
+            ["Port"] = mailbox.Port.ToString(CultureInfo.InvariantCulture),
+            ["Security"] = mailbox.Security.ToString(),
+            ["Username"] = mailbox.Username,
+            ["Password"] = mailbox.Password,
+            ["Folder"] = mailbox.Folder,
+            ["ProcessedFolder"] = mailbox.ProcessedFolder,
+            ["PollInterval"] = mailbox.PollInterval.ToString("c", CultureInfo.InvariantCulture),
+            ["IdleRefresh"] = mailbox.IdleRefresh.ToString("c", CultureInfo.InvariantCulture),
+            ["Timeout"] = mailbox.Timeout.ToString("c", CultureInfo.InvariantCulture),
+            ["TrustedCertificateThumbprint"] = mailbox.TrustedCertificateThumbprint,
+            ["TrustedCertificateFile"] = mailbox.TrustedCertificateFile,
+        };
+        foreach (var (key, value) in settings.Where(s => s.Value is not null))
+        {
+            builder.UseSetting(string.Create(CultureInfo.InvariantCulture, $"{ImapMailboxOptions.Section}:{index}:{key}"), value);
+        }
     }
 
     public static Task<ImapClient> ConnectAsync(ImapMailboxOptions mailbox) => ImapConnector.ConnectAsync(mailbox.ToClientOptions(), None);
