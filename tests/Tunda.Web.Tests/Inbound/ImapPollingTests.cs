@@ -70,17 +70,19 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
         (await ImportedAsync()).Select(r => r.MessageId).ShouldBe(["prima@example.it", "dopo@example.it"], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task processed_messages_are_moved_to_the_processed_folder()
+    [Theory]
+    [InlineData("Importati")]
+    [InlineData("Già importati")]
+    public async Task processed_messages_are_moved_to_the_processed_folder(string processed)
     {
-        var mailbox = _mailboxes.NewMailbox(processedFolder: "Importati");
+        var mailbox = _mailboxes.NewMailbox(processedFolder: processed);
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("sposta-1"), ImapMailboxes.Mail("sposta-2"));
 
         var outcome = await NewPoller().PollOnceAsync(mailbox, None);
 
         outcome.Imported.ShouldBe(2);
         (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).ShouldBeEmpty();
-        (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(2);
+        (await ImapMailboxes.MessagesAsync(mailbox, processed)).Count.ShouldBe(2);
         (await NewPoller().PollOnceAsync(mailbox, None)).Imported.ShouldBe(0);
     }
 
