@@ -71,6 +71,7 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
     [InlineData("Password", "", "Password")]
     [InlineData("Security", "None", "Security None")]
     [InlineData("Folder", "", "Folder")]
+    [InlineData("IdleRefresh", "00:30:00", "IdleRefresh")]
     public void a_mailbox_that_cannot_work_stops_the_app_at_startup(string key, string value, string complaint)
     {
         var settings = new Dictionary<string, string?>
