@@ -29,8 +29,15 @@ public sealed class ImapFolders
     public static async Task<ImapFolders> ListAsync(ImapClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: ct);
-        return new ImapFolders(client, [.. folders]);
+        var folders = (await client.GetFoldersAsync(client.PersonalNamespaces[0], cancellationToken: ct)).ToList();
+
+        // Where the personal namespace is "INBOX." (Cyrus, Courier), listing it does not return INBOX itself.
+        if (client.Inbox is { } inbox && !folders.Contains(inbox))
+        {
+            folders.Add(inbox);
+        }
+
+        return new ImapFolders(client, folders);
     }
 
     /// <summary>

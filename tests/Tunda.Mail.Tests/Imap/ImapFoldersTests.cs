@@ -73,3 +73,26 @@ public sealed class ImapMinimalServerTests(MinimalDovecotServer server) : IClass
         Should.Throw<NotSupportedException>(() => new ImapNewMailWatch(client, client.Inbox));
     }
 }
+
+/// <summary>Dovecot with the personal namespace under "INBOX.", as Cyrus and Courier lay folders out.</summary>
+public sealed class InboxPrefixDovecotServer() : DovecotServer("", namespaceSettings: "prefix = INBOX.\nseparator = .");
+
+public sealed class ImapInboxPrefixTests(InboxPrefixDovecotServer server) : IClassFixture<InboxPrefixDovecotServer>
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task inbox_is_found_sent_is_refused_and_folders_are_created_below_inbox()
+    {
+        using var client = await ImapConnector.ConnectAsync(ImapTestMailbox.Options(server), None);
+
+        var folders = await ImapFolders.ListAsync(client, None);
+        var processed = await folders.GetOrCreateAsync("INBOX.Importati", None);
+
+        client.PersonalNamespaces[0].Path.ShouldBe("INBOX");
+        folders.Incoming("INBOX").FullName.ShouldBe("INBOX");
+        Should.Throw<InvalidOperationException>(() => folders.Incoming("INBOX.Sent"));
+        processed.FullName.ShouldBe("INBOX.Importati");
+        (await ImapFolders.ListAsync(client, None)).Incoming("INBOX.Importati").ShouldNotBeNull();
+    }
+}
