@@ -94,7 +94,7 @@ public sealed class ImapNewMailWatchTests(DovecotServer server) : IClassFixture<
         await Task.Delay(300);
         relay.DropAll();
 
-        await Should.ThrowAsync<Exception>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        await Should.ThrowAsync<IOException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
         client.IsConnected.ShouldBeFalse();
     }
 
