@@ -5,7 +5,7 @@ namespace Tunda.Testing;
 
 /// <summary>
 /// Forwards every connection made to <see cref="Port"/> on 127.0.0.1 to a server on this machine, and can cut
-/// them all at once: a connection dropped by the network, as a client sees it.
+/// them all at once or fall silent: a connection dropped by the network, as a client sees it.
 /// </summary>
 public sealed class LoopbackRelay : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class LoopbackRelay : IDisposable
     private readonly int _port;
     private readonly Lock _gate = new();
     private readonly List<Socket> _open = [];
+    private volatile bool _blackHole;
 
     public LoopbackRelay(string host, int port)
     {
@@ -24,6 +25,9 @@ public sealed class LoopbackRelay : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>From now on every byte is swallowed and the connections stay open: a peer gone without a word.</summary>
+    public void SwallowEverything() => _blackHole = true;
 
     /// <summary>Resets every open connection (both sides); new connections are relayed as before.</summary>
     public void DropAll()
@@ -69,7 +73,7 @@ public sealed class LoopbackRelay : IDisposable
         }
     }
 
-    private static async Task PumpAsync(Socket from, Socket to)
+    private async Task PumpAsync(Socket from, Socket to)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -77,7 +81,10 @@ public sealed class LoopbackRelay : IDisposable
             int read;
             while ((read = await from.ReceiveAsync(buffer)) > 0)
             {
-                await to.SendAsync(buffer.AsMemory(0, read));
+                if (!_blackHole)
+                {
+                    await to.SendAsync(buffer.AsMemory(0, read));
+                }
             }
 
             to.Shutdown(SocketShutdown.Send);

@@ -98,6 +98,24 @@ public sealed class ImapNewMailWatchTests(DovecotServer server) : IClassFixture<
         client.IsConnected.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task a_connection_that_died_silently_is_given_up_after_the_timeout_at_the_next_refresh()
+    {
+        var options = ImapTestMailbox.Options(server);
+        using var relay = new LoopbackRelay(server.Host, server.ImapsPort);
+        options.Port = relay.Port;
+        options.Timeout = TimeSpan.FromSeconds(1);
+        using var client = await OpenInboxAsync(options);
+        using var watch = new ImapNewMailWatch(client, client.Inbox);
+
+        var waiting = watch.WaitAsync(TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(500), None);
+        await Task.Delay(200);
+        relay.SwallowEverything();
+
+        // DONE at the refresh is never answered: without a deadline MailKit would wait for the answer forever.
+        await Should.ThrowAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     private static async Task<ImapClient> OpenInboxAsync(ImapOptions options)
     {
         var client = await ImapConnector.ConnectAsync(options, None);
