@@ -8,7 +8,7 @@ namespace Tunda.Testing;
 /// </summary>
 internal static class DovecotConfig
 {
-    public static string Write(string root, int imapPort, int imapsPort, string password, string extraSettings, bool markSent)
+    public static string Write(string root, int imapPort, int imapsPort, string password, string extraSettings, bool markSent, string namespaceSettings)
     {
         // Dovecot's login processes refuse to run as root and mail access refuses uid 0, so as root (here and
         // in CI) they run as the accounts the Debian package creates; as anyone else, as that user.
@@ -61,6 +61,7 @@ internal static class DovecotConfig
             }
             namespace inbox {
               inbox = yes
+              {{namespaceSettings}}
               mailbox Sent {
                 {{(markSent ? "special_use = \\Sent" : "")}}
                 auto = create

@@ -17,6 +17,7 @@ public class DovecotServer : IAsyncLifetime
 
     private readonly string _extraSettings;
     private readonly bool _markSent;
+    private readonly string _namespaceSettings;
     private readonly string _root = Directory.CreateTempSubdirectory("tunda-dovecot-").FullName;
     private readonly string _password = $"p{Guid.NewGuid():N}";
     private Process? _process;
@@ -28,8 +29,10 @@ public class DovecotServer : IAsyncLifetime
 
     /// <param name="extraSettings">More dovecot.conf lines, e.g. an imap_capability without MOVE.</param>
     /// <param name="markSent">False: the Sent folder exists without the \Sent attribute, as on a server without SPECIAL-USE.</param>
-    protected DovecotServer(string extraSettings, bool markSent = true)
+    /// <param name="namespaceSettings">More lines for the personal namespace, e.g. the "INBOX." prefix of Cyrus and Courier.</param>
+    protected DovecotServer(string extraSettings, bool markSent = true, string namespaceSettings = "")
     {
+        _namespaceSettings = namespaceSettings;
         _extraSettings = extraSettings;
         _markSent = markSent;
     }
@@ -64,7 +67,7 @@ public class DovecotServer : IAsyncLifetime
         WriteCertificate();
         ImapPort = FreePort();
         ImapsPort = FreePort();
-        var config = DovecotConfig.Write(_root, ImapPort, ImapsPort, _password, _extraSettings, _markSent);
+        var config = DovecotConfig.Write(_root, ImapPort, ImapsPort, _password, _extraSettings, _markSent, _namespaceSettings);
 
         _process = Process.Start(new ProcessStartInfo(binary, ["-F", "-c", config])
         {
@@ -161,3 +164,6 @@ public class DovecotServer : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Dovecot advertising only IMAP4rev1, like an older server: no IDLE, MOVE, UIDPLUS, LITERAL+, SASL-IR or LIST-EXTENDED.</summary>
+public sealed class MinimalDovecotServer() : DovecotServer("imap_capability = IMAP4rev1");

@@ -43,7 +43,7 @@ internal static class ImapCertificateTrust
         {
             if (!File.Exists(file))
             {
-                throw new ImapException($"The trusted IMAP certificate file {file} does not exist.");
+                throw new FileNotFoundException($"The trusted IMAP certificate file {file} does not exist.", file);
             }
 
             using var certificate = X509CertificateLoader.LoadCertificateFromFile(file);

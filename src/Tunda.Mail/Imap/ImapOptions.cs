@@ -30,7 +30,7 @@ public sealed class ImapOptions
 
     public string Password { get; set; } = "";
 
-    /// <summary>For each read and write: a server that says nothing for this long is given up.</summary>
+    /// <summary>For connecting and for each read and write: a server that says nothing for this long is given up.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -41,7 +41,4 @@ public sealed class ImapOptions
 
     /// <summary>Trust exactly the certificate in this PEM file besides the system store.</summary>
     public string? TrustedCertificateFile { get; set; }
-
-    /// <summary>The largest literal accepted from the server (a message body); larger answers are refused, not buffered.</summary>
-    public long MaxLiteralBytes { get; set; } = 64L * 1024 * 1024;
 }

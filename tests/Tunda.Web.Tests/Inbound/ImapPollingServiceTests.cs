@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tunda.Mail.Imap;
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Inbound;
 
@@ -18,28 +17,22 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
     {
         var mailbox = new ImapMailboxes(dovecot).NewMailbox(processedFolder: "Importati");
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("da-solo"));
+        mailbox.Security = ImapSecurity.StartTls;
+        mailbox.Port = dovecot.ImapPort;
+        mailbox.PollInterval = TimeSpan.FromSeconds(1);
+        mailbox.TrustedCertificateThumbprint = null;
+        mailbox.TrustedCertificateFile = dovecot.CertificateFile;
+
+        // A second mailbox whose password is wrong: its polls fail and are logged, the first one's go on.
+        var broken = new ImapMailboxes(dovecot).NewMailbox();
+        broken.Name = "rotta";
+        broken.Username = "nessuno";
+        broken.Password = "sbagliata";
+        broken.PollInterval = TimeSpan.FromSeconds(1);
         await using var app = await TundaApp.StartAsync(builder =>
         {
-            var prefix = ImapMailboxOptions.Section + ":0:";
-            builder.UseSetting(prefix + "Name", mailbox.Name);
-            builder.UseSetting(prefix + "Host", mailbox.Host);
-            builder.UseSetting(prefix + "Security", "StartTls");
-            builder.UseSetting(prefix + "Port", dovecot.ImapPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting(prefix + "Username", mailbox.Username);
-            builder.UseSetting(prefix + "Password", mailbox.Password);
-            builder.UseSetting(prefix + "ProcessedFolder", "Importati");
-            builder.UseSetting(prefix + "PollInterval", "00:00:01");
-            builder.UseSetting(prefix + "TrustedCertificateFile", dovecot.CertificateFile);
-
-            // A second mailbox whose password is wrong: its polls fail and are logged, the first one's go on.
-            var broken = ImapMailboxOptions.Section + ":1:";
-            builder.UseSetting(broken + "Name", "rotta");
-            builder.UseSetting(broken + "Host", mailbox.Host);
-            builder.UseSetting(broken + "Port", dovecot.ImapsPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting(broken + "Username", "nessuno");
-            builder.UseSetting(broken + "Password", "sbagliata");
-            builder.UseSetting(broken + "PollInterval", "00:00:01");
-            builder.UseSetting(broken + "TrustedCertificateThumbprint", dovecot.CertificateThumbprint);
+            ImapMailboxes.Configure(builder, 0, mailbox);
+            ImapMailboxes.Configure(builder, 1, broken);
         });
         await app.Get<InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -78,6 +71,7 @@ public sealed class ImapPollingServiceTests(DovecotServer dovecot) : IClassFixtu
     [InlineData("Password", "", "Password")]
     [InlineData("Security", "None", "Security None")]
     [InlineData("Folder", "", "Folder")]
+    [InlineData("IdleRefresh", "00:30:00", "IdleRefresh")]
     public void a_mailbox_that_cannot_work_stops_the_app_at_startup(string key, string value, string complaint)
     {
         var settings = new Dictionary<string, string?>

@@ -70,17 +70,19 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
         (await ImportedAsync()).Select(r => r.MessageId).ShouldBe(["prima@example.it", "dopo@example.it"], ignoreOrder: true);
     }
 
-    [Fact]
-    public async Task processed_messages_are_moved_to_the_processed_folder()
+    [Theory]
+    [InlineData("Importati")]
+    [InlineData("Già importati")]
+    public async Task processed_messages_are_moved_to_the_processed_folder(string processed)
     {
-        var mailbox = _mailboxes.NewMailbox(processedFolder: "Importati");
+        var mailbox = _mailboxes.NewMailbox(processedFolder: processed);
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("sposta-1"), ImapMailboxes.Mail("sposta-2"));
 
         var outcome = await NewPoller().PollOnceAsync(mailbox, None);
 
         outcome.Imported.ShouldBe(2);
         (await ImapMailboxes.MessagesAsync(mailbox, "INBOX")).ShouldBeEmpty();
-        (await ImapMailboxes.MessagesAsync(mailbox, "Importati")).Count.ShouldBe(2);
+        (await ImapMailboxes.MessagesAsync(mailbox, processed)).Count.ShouldBe(2);
         (await NewPoller().PollOnceAsync(mailbox, None)).Imported.ShouldBe(0);
     }
 
@@ -111,20 +113,14 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
     public async Task a_changed_uidvalidity_does_not_import_twice()
     {
         var mailbox = _mailboxes.NewMailbox(folder: "Supporto");
-        await using (var client = await ImapMailboxes.ConnectAsync(mailbox))
-        {
-            await client.CreateFolderAsync("Supporto", None);
-        }
+        await ImapMailboxes.CreateFolderAsync(mailbox, "Supporto");
 
         await ImapMailboxes.DeliverAsync(mailbox, "Supporto", ImapMailboxes.Mail("a"), ImapMailboxes.Mail("b"));
         await NewPoller().PollOnceAsync(mailbox, None);
 
         // Recreating the folder gives it a new UIDVALIDITY; the same two messages come back unflagged, plus a new one.
-        await using (var client = await ImapMailboxes.ConnectAsync(mailbox))
-        {
-            await client.DeleteFolderAsync("Supporto", None);
-            await client.CreateFolderAsync("Supporto", None);
-        }
+        await ImapMailboxes.DeleteFolderAsync(mailbox, "Supporto");
+        await ImapMailboxes.CreateFolderAsync(mailbox, "Supporto");
 
         await ImapMailboxes.DeliverAsync(mailbox, "Supporto", ImapMailboxes.Mail("a"), ImapMailboxes.Mail("b"), ImapMailboxes.Mail("c"));
         var outcome = await NewPoller().PollOnceAsync(mailbox, None);
@@ -169,7 +165,7 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
         var mailbox = _mailboxes.NewMailbox(folder: "Sent");
         await ImapMailboxes.DeliverAsync(mailbox, "Sent", ImapMailboxes.Mail("inviato"));
 
-        var error = await Should.ThrowAsync<ImapException>(() => NewPoller().PollOnceAsync(mailbox, None));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => NewPoller().PollOnceAsync(mailbox, None));
 
         error.Message.ShouldContain("\\Sent");
         (await ImportedAsync()).ShouldBeEmpty();
@@ -198,9 +194,8 @@ public sealed class ImapPollingTests(DovecotServer dovecot) : IClassFixture<Dove
         await ImapMailboxes.DeliverAsync(mailbox, "INBOX", ImapMailboxes.Mail("password-errata"));
         mailbox.Password = "sbagliata";
 
-        var error = await Should.ThrowAsync<ImapException>(() => NewPoller().PollOnceAsync(mailbox, None));
+        await Should.ThrowAsync<MailKit.Security.AuthenticationException>(() => NewPoller().PollOnceAsync(mailbox, None));
 
-        error.Status.ShouldBe("NO");
         (await ImportedAsync()).ShouldBeEmpty();
         (await _app.Services.GetRequiredService<ImapCheckpoints>().GetAsync(mailbox.Name, "INBOX", None)).ShouldBeNull();
     }

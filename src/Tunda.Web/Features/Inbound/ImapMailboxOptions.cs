@@ -35,7 +35,17 @@ public sealed class ImapMailboxOptions
     /// <summary>Larger messages are left on the server, flagged $TundaTooLarge, reported in the log, and their header is kept in quarantine.</summary>
     public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// The time between two polls. Where the server announces IDLE, new mail is imported as it arrives and this
+    /// is only the fallback: the longest the app waits before searching the folder anyway.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long one IDLE lasts before it is re-issued: servers end an IDLE after about 29 minutes (RFC 2177)
+    /// and routers drop a connection silent for much less.
+    /// </summary>
+    public TimeSpan IdleRefresh { get; set; } = TimeSpan.FromMinutes(9);
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -60,9 +70,6 @@ public sealed class ImapMailboxOptions
             Timeout = Timeout,
             TrustedCertificateThumbprint = TrustedCertificateThumbprint,
             TrustedCertificateFile = TrustedCertificateFile,
-
-            // The message literal itself plus room for the rest of the FETCH answer.
-            MaxLiteralBytes = MaxMessageBytes + 64 * 1024,
         };
     }
 
@@ -79,6 +86,7 @@ public sealed class ImapMailboxOptions
             MaxMessagesPerRun <= 0 ? "MaxMessagesPerRun must be positive" :
             MaxMessageBytes <= 0 ? "MaxMessageBytes must be positive" :
             PollInterval <= TimeSpan.Zero ? "PollInterval must be positive" :
+            IdleRefresh <= TimeSpan.Zero || IdleRefresh > TimeSpan.FromMinutes(29) ? "IdleRefresh must be positive and at most 29 minutes" :
             null;
         if (problem is not null)
         {

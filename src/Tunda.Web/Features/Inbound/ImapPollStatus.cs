@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 namespace Tunda.Web.Features.Inbound;
 
 /// <summary>How one mailbox's polling went last, as /health shows it. Messages only: never the password or the host's answer in full.</summary>
+/// <param name="Idle">True while the connection stays open and the server announces new mail (IDLE); false when it is only polled.</param>
 public sealed record ImapMailboxHealth(
     string Mailbox,
     string Folder,
@@ -10,7 +11,8 @@ public sealed record ImapMailboxHealth(
     DateTimeOffset? LastSuccess,
     string? LastError,
     int Imported,
-    int TooLarge);
+    int TooLarge,
+    bool Idle);
 
 /// <summary>
 /// What this process's poller did per mailbox, in memory: an operator watching /health sees a mailbox
@@ -25,15 +27,15 @@ public sealed class ImapPollStatus(TimeProvider clock)
     public bool AllHealthy => _mailboxes.Values.All(m => m.LastError is null);
 
     public void Configured(ImapMailboxOptions mailbox) =>
-        _mailboxes.TryAdd(mailbox.Name, new ImapMailboxHealth(mailbox.Name, mailbox.Folder, null, null, null, 0, 0));
+        _mailboxes.TryAdd(mailbox.Name, new ImapMailboxHealth(mailbox.Name, mailbox.Folder, null, null, null, 0, 0, false));
 
-    public void Succeeded(ImapMailboxOptions mailbox, ImapPollOutcome outcome)
+    public void Succeeded(ImapMailboxOptions mailbox, ImapPollOutcome outcome, bool idle)
     {
         var now = clock.GetUtcNow();
         _mailboxes.AddOrUpdate(
             mailbox.Name,
-            _ => new ImapMailboxHealth(mailbox.Name, mailbox.Folder, now, now, null, outcome.Imported, outcome.TooLarge),
-            (_, last) => last with { LastPoll = now, LastSuccess = now, LastError = null, Imported = last.Imported + outcome.Imported, TooLarge = last.TooLarge + outcome.TooLarge });
+            _ => new ImapMailboxHealth(mailbox.Name, mailbox.Folder, now, now, null, outcome.Imported, outcome.TooLarge, idle),
+            (_, last) => last with { LastPoll = now, LastSuccess = now, LastError = null, Imported = last.Imported + outcome.Imported, TooLarge = last.TooLarge + outcome.TooLarge, Idle = idle });
     }
 
     public void Failed(ImapMailboxOptions mailbox, string error)
@@ -41,7 +43,7 @@ public sealed class ImapPollStatus(TimeProvider clock)
         var now = clock.GetUtcNow();
         _mailboxes.AddOrUpdate(
             mailbox.Name,
-            _ => new ImapMailboxHealth(mailbox.Name, mailbox.Folder, now, null, error, 0, 0),
-            (_, last) => last with { LastPoll = now, LastError = error });
+            _ => new ImapMailboxHealth(mailbox.Name, mailbox.Folder, now, null, error, 0, 0, false),
+            (_, last) => last with { LastPoll = now, LastError = error, Idle = false });
     }
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
 using Tunda.Mail.Imap;
 
 namespace Tunda.Web.Features.Inbound;
@@ -14,16 +17,21 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
     public const string ImportedKeyword = "$TundaImported";
     public const string TooLargeKeyword = "$TundaTooLarge";
 
-    /// <summary>For servers without SPECIAL-USE: the names clients give the Sent folder (English and Italian).</summary>
-    private static readonly HashSet<string> CommonSentNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Sent", "Sent Items", "Sent Messages", "Sent Mail", "Posta inviata", "Inviati", "Elementi inviati", "Messaggi inviati",
-    };
-
+    /// <summary>Connects, polls once, and logs out.</summary>
     public async Task<ImapPollOutcome> PollOnceAsync(ImapMailboxOptions mailbox, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
-        var options = mailbox.ToClientOptions();
+        using var client = await ImapConnector.ConnectAsync(mailbox.ToClientOptions(), ct);
+        var outcome = await PollAsync(client, mailbox, ct);
+        await client.DisconnectAsync(quit: true, ct);
+        return outcome;
+    }
+
+    /// <summary>Polls once on an open connection, which stays open (for IDLE, see <see cref="ImapPollingService"/>).</summary>
+    public async Task<ImapPollOutcome> PollAsync(ImapClient client, ImapMailboxOptions mailbox, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(mailbox);
 
         // Two nodes polling one mailbox would download everything twice; the second simply skips this run.
         await using var mailboxLock = await checkpoints.TryLockAsync(mailbox.Name, ct);
@@ -32,56 +40,40 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
             return ImapPollOutcome.Busy;
         }
 
-        await using var client = await ImapClient.ConnectAsync(options, ct);
-        var outcome = await PollAsync(client, mailbox, ct);
-        await client.LogoutAsync(ct);
-        return outcome;
-    }
-
-    private async Task<ImapPollOutcome> PollAsync(ImapClient client, ImapMailboxOptions mailbox, CancellationToken ct)
-    {
-        await CheckFoldersAsync(client, mailbox, ct);
-        var folder = await client.SelectAsync(mailbox.Folder, ct);
-        var checkpoint = await checkpoints.GetAsync(mailbox.Name, mailbox.Folder, ct);
-        var validityChanged = checkpoint is not null && checkpoint.UidValidity != folder.UidValidity;
-        if (checkpoint is null || validityChanged)
-        {
-            if (validityChanged)
-            {
-                LogUidValidityChanged(mailbox.Name, mailbox.Folder, checkpoint!.UidValidity, folder.UidValidity);
-            }
-
-            checkpoint = new ImapCheckpoint(folder.UidValidity, 0);
-            await checkpoints.SaveAsync(mailbox.Name, mailbox.Folder, checkpoint, ct);
-        }
+        var folders = await ImapFolders.ListAsync(client, ct);
+        var folder = folders.Incoming(mailbox.Folder);
+        var processed = mailbox.ProcessedFolder is { Length: > 0 } name ? await folders.GetOrCreateAsync(name, ct) : null;
+        await folder.OpenAsync(FolderAccess.ReadWrite, ct);
+        var (checkpoint, validityChanged) = await CheckpointAsync(mailbox, folder, ct);
 
         // "n:*" always matches the highest UID, even below n, so the result is filtered again here.
-        var criteria = string.Create(CultureInfo.InvariantCulture, $"UID {checkpoint.LastUid + 1}:* UNKEYWORD {ImportedKeyword} UNKEYWORD {TooLargeKeyword}");
-        var pending = (await client.UidSearchAsync(criteria, ct)).Where(uid => uid > checkpoint.LastUid).ToList();
+        var above = new UniqueIdRange(new UniqueId(folder.UidValidity, (uint)checkpoint.LastUid + 1), UniqueId.MaxValue);
+        var query = SearchQuery.Uids(above).And(SearchQuery.NotKeywords(ImportedKeyword, TooLargeKeyword));
+        var pending = (await folder.SearchAsync(query, ct)).Where(uid => uid.Id > checkpoint.LastUid).Order().ToList();
         var batch = pending.Take(mailbox.MaxMessagesPerRun).ToList();
-        var summaries = (await client.FetchSummariesAsync(batch, ct)).ToDictionary(s => s.Uid);
+        var sizes = batch.Count == 0 ? [] : (await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct))
+            .Where(s => s.Size is not null).ToDictionary(s => s.UniqueId, s => (long)s.Size!.Value);
 
         int imported = 0, duplicates = 0, tooLarge = 0;
         foreach (var uid in batch)
         {
+            var source = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder} uid {uid.Id}";
+            var raw = sizes.TryGetValue(uid, out var size) && size <= mailbox.MaxMessageBytes ? await DownloadAsync(folder, uid, mailbox.MaxMessageBytes, ct) : null;
+
             // Expunged since the search: stop here rather than move the checkpoint past it; the next run
             // searches again and finds it, or finds it gone.
-            var raw = summaries.TryGetValue(uid, out var summary) && summary.Size <= mailbox.MaxMessageBytes
-                ? await client.FetchMessageAsync(uid, ct)
-                : null;
-            if (summary is null || (raw is null && summary.Size <= mailbox.MaxMessageBytes))
+            if (!sizes.ContainsKey(uid) || (raw is null && size <= mailbox.MaxMessageBytes))
             {
-                LogUnreadable(mailbox.Name, mailbox.Folder, uid);
+                LogUnreadable(mailbox.Name, mailbox.Folder, uid.Id);
                 break;
             }
 
-            var source = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder} uid {uid}";
             if (raw is null || raw.Length > mailbox.MaxMessageBytes)
             {
-                var size = Math.Max(summary.Size, raw?.Length ?? 0);
-                LogTooLarge(mailbox.Name, mailbox.Folder, uid, size, mailbox.MaxMessageBytes);
-                await QuarantineHeaderAsync(client, mailbox, uid, size, source, ct);
-                await MarkAsync(client, folder, uid, [TooLargeKeyword], ct);
+                size = Math.Max(size, raw?.Length ?? 0);
+                LogTooLarge(mailbox.Name, mailbox.Folder, uid.Id, size, mailbox.MaxMessageBytes);
+                await QuarantineHeaderAsync(folder, mailbox, uid, size, source, ct);
+                await MarkAsync(folder, uid, MessageFlags.None, TooLargeKeyword, ct);
                 tooLarge++;
             }
             else
@@ -89,10 +81,10 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
                 var receipt = await intake.StoreAsync(raw, InboundChannel.Imap, source, ct);
                 duplicates += receipt.Duplicate ? 1 : 0;
                 imported += receipt.Duplicate ? 0 : 1;
-                await MarkProcessedAsync(client, mailbox, folder, uid, ct);
+                await (processed is null ? MarkAsync(folder, uid, MessageFlags.Seen, ImportedKeyword, ct) : folder.MoveToAsync(uid, processed, ct));
             }
 
-            await checkpoints.SaveAsync(mailbox.Name, mailbox.Folder, checkpoint with { LastUid = uid }, ct);
+            await checkpoints.SaveAsync(mailbox.Name, mailbox.Folder, checkpoint with { LastUid = uid.Id }, ct);
         }
 
         if (imported + duplicates + tooLarge > 0)
@@ -103,45 +95,67 @@ public sealed partial class ImapPoller(IInboundMailIntake intake, ImapCheckpoint
         return new ImapPollOutcome(imported, duplicates, tooLarge, validityChanged, pending.Count > batch.Count);
     }
 
-    /// <summary>Staff see in the quarantine who sent what, and know the whole message waits on the server.</summary>
-    private async Task QuarantineHeaderAsync(ImapClient client, ImapMailboxOptions mailbox, long uid, long size, string source, CancellationToken ct)
+    private async Task<(ImapCheckpoint Checkpoint, bool ValidityChanged)> CheckpointAsync(ImapMailboxOptions mailbox, IMailFolder folder, CancellationToken ct)
     {
-        var header = await client.FetchHeaderAsync(uid, ct) ?? [];
+        if (folder.UidValidity == 0)
+        {
+            throw new ImapProtocolException($"The IMAP server did not report a UIDVALIDITY for {mailbox.Folder}; its UIDs cannot be tracked.");
+        }
+
+        var checkpoint = await checkpoints.GetAsync(mailbox.Name, mailbox.Folder, ct);
+        if (checkpoint is not null && checkpoint.UidValidity == folder.UidValidity)
+        {
+            return (checkpoint, false);
+        }
+
+        if (checkpoint is not null)
+        {
+            LogUidValidityChanged(mailbox.Name, mailbox.Folder, checkpoint.UidValidity, folder.UidValidity);
+        }
+
+        var fresh = new ImapCheckpoint(folder.UidValidity, 0);
+        await checkpoints.SaveAsync(mailbox.Name, mailbox.Folder, fresh, ct);
+        return (fresh, checkpoint is not null);
+    }
+
+    /// <summary>
+    /// The raw message, without setting \Seen; null when it no longer exists. At most one byte more than
+    /// the limit is fetched, so a server that understated the size cannot make us hold more.
+    /// </summary>
+    private static Task<byte[]?> DownloadAsync(IMailFolder folder, UniqueId uid, long limit, CancellationToken ct) =>
+        BytesAsync(() => folder.GetStreamAsync(uid, 0, (int)Math.Min(limit + 1, int.MaxValue), ct), ct);
+
+    private static async Task<byte[]?> BytesAsync(Func<Task<Stream>> fetch, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = await fetch();
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, ct);
+            return bytes.ToArray();
+        }
+        catch (MessageNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Staff see in the quarantine who sent what, and know the whole message waits on the server.</summary>
+    private async Task QuarantineHeaderAsync(IMailFolder folder, ImapMailboxOptions mailbox, UniqueId uid, long size, string source, CancellationToken ct)
+    {
+        var header = await BytesAsync(() => folder.GetStreamAsync(uid, "HEADER", ct), ct) ?? [];
         var reason = string.Create(CultureInfo.InvariantCulture,
             $"too large: {size} bytes, over the {mailbox.MaxMessageBytes} allowed; only the header was downloaded, the message is left in {mailbox.Folder} flagged {TooLargeKeyword}");
         await intake.QuarantineAsync(header, InboundChannel.Imap, source, reason, ct);
     }
 
-    /// <summary>The folder must exist and must not be the Sent folder: what we sent is never read back as incoming mail.</summary>
-    private static async Task CheckFoldersAsync(ImapClient client, ImapMailboxOptions mailbox, CancellationToken ct)
-    {
-        var folders = await client.ListFoldersAsync(ct);
-        var source = folders.FirstOrDefault(f => SameFolder(f.Name, mailbox.Folder))
-            ?? throw new ImapException($"Mailbox '{mailbox.Name}': the folder '{mailbox.Folder}' does not exist on {mailbox.Host}.");
-        if (source.IsSent || (!folders.Any(f => f.IsSent) && CommonSentNames.Contains(source.Name.Split(source.Delimiter ?? "/")[^1])))
-        {
-            throw new ImapException($"Mailbox '{mailbox.Name}': the folder '{mailbox.Folder}' is the Sent folder (\\Sent), which is never read.");
-        }
-
-        if (mailbox.ProcessedFolder is { Length: > 0 } processed && !folders.Any(f => SameFolder(f.Name, processed)))
-        {
-            await client.CreateFolderAsync(processed, ct);
-        }
-    }
-
-    private static bool SameFolder(string a, string b) =>
-        a.Equals(b, a.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-
-    private static Task MarkProcessedAsync(ImapClient client, ImapMailboxOptions mailbox, ImapSelectedFolder folder, long uid, CancellationToken ct) =>
-        mailbox.ProcessedFolder is { Length: > 0 } processed
-            ? client.MoveAsync([uid], processed, ct)
-            : MarkAsync(client, folder, uid, ["\\Seen", ImportedKeyword], ct);
-
     /// <summary>Keywords only where the server keeps them; the UID checkpoint is what really prevents a second import.</summary>
-    private static Task MarkAsync(ImapClient client, ImapSelectedFolder folder, long uid, IEnumerable<string> flags, CancellationToken ct)
+    private static Task MarkAsync(IMailFolder folder, UniqueId uid, MessageFlags flags, string keyword, CancellationToken ct)
     {
-        var usable = flags.Where(f => f.StartsWith('\\') || folder.CanCreateKeywords).ToList();
-        return usable.Count == 0 ? Task.CompletedTask : client.AddFlagsAsync([uid], usable, ct);
+        string[] keywords = folder.PermanentFlags.HasFlag(MessageFlags.UserDefined) ? [keyword] : [];
+        return flags == MessageFlags.None && keywords.Length == 0
+            ? Task.CompletedTask
+            : folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, flags, keywords) { Silent = true }, ct);
     }
 
     [LoggerMessage(LogLevel.Warning, "IMAP mailbox {Mailbox}/{Folder}: UIDVALIDITY changed from {Old} to {New}; every message is looked at again (intake drops duplicates)")]
