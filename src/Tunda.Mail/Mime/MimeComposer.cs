@@ -12,7 +12,7 @@ public static class MimeComposer
     /// <summary>Fields the composer writes itself, so a caller cannot add a second one.</summary>
     private static readonly HashSet<string> OwnFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "From", "To", "Cc", "Bcc", "Sender", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+        "From", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
         "MIME-Version", "Auto-Submitted",
     };
 
