@@ -56,13 +56,14 @@ public static class MimeComposer
             part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
         }
 
-        AddMailboxes(mime, mime.From, "From", [message.From]);
-        AddMailboxes(mime, mime.To, "To", message.To);
-        AddMailboxes(mime, mime.Cc, "Cc", message.Cc);
+        AddMailboxes(mime.Headers, mime.From, "From", [message.From]);
+        AddMailboxes(mime.Headers, mime.To, "To", message.To);
+        AddMailboxes(mime.Headers, mime.Cc, "Cc", message.Cc);
         if (EncodedWordLookalikes.In(message.Subject))
         {
             EncodedWordLookalikes.WriteText(mime.Headers, "Subject", message.Subject);
         }
+
         if (message.InReplyTo is { } inReplyTo)
         {
             mime.InReplyTo = Bare(HeaderValues.NormaliseMessageId(inReplyTo, nameof(message.InReplyTo)));
@@ -100,12 +101,12 @@ public static class MimeComposer
         }
     }
 
-    private static void AddMailboxes(MimeMessage mime, InternetAddressList list, string field, IReadOnlyList<MailboxAddress> mailboxes)
+    private static void AddMailboxes(HeaderList headers, InternetAddressList list, string field, IReadOnlyList<MailboxAddress> mailboxes)
     {
         if (mailboxes.Count > 0)
         {
             list.AddRange(mailboxes.Select(m => m.ToMimeKit()));
-            EncodedWordLookalikes.WriteMailboxes(mime.Headers, field, mailboxes);
+            EncodedWordLookalikes.WriteMailboxes(headers, field, mailboxes);
         }
     }
 

@@ -87,14 +87,17 @@ public sealed class SmtpTransport : IMailTransport
         await client.AuthenticateAsync(username, _options.Password ?? "", ct);
     }
 
-    /// <summary>The message is accepted; a server that hangs up instead of answering QUIT changes nothing.</summary>
+    /// <summary>
+    /// The message is accepted: a server that hangs up instead of answering QUIT, or a QUIT that runs out of
+    /// time, changes nothing, and must not make the caller send the message a second time.
+    /// </summary>
     private static async Task QuitAsync(SmtpClient client, CancellationToken ct)
     {
         try
         {
             await client.DisconnectAsync(quit: true, ct);
         }
-        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException)
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException or OperationCanceledException)
         {
         }
     }
