@@ -173,6 +173,26 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
+    public async Task a_server_that_hangs_up_mid_session_raises_an_smtp_exception()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            await stream.WriteAsync("220 localhost ESMTP\r\n"u8.ToArray());
+            _ = await stream.ReadAsync(new byte[512]);
+        });
+        var options = new SmtpOptions { Host = "127.0.0.1", Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port, Security = SmtpSecurity.None, Timeout = Wait };
+
+        var error = await Should.ThrowAsync<SmtpException>(() => new SmtpTransport(options).SendAsync(Message(), CancellationToken.None));
+
+        error.StatusCode.ShouldBe(0);
+        await server;
+    }
+
+    [Fact]
     public async Task nothing_listening_raises_an_smtp_exception()
     {
         using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
