@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Tunda.Domain.Logins;
 using Tunda.Web.Security.SignIn;
-using Tunda.Web.Security.TwoFactor;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
 
