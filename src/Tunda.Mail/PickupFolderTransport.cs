@@ -5,7 +5,7 @@ using System.Text;
 namespace Tunda.Mail;
 
 /// <summary>
-/// Writes each message as <c>&lt;utc timestamp&gt;-&lt;message id hash&gt;.eml</c> into a folder, for
+/// Writes each message as an RFC 5322 file <c>&lt;utc timestamp&gt;-&lt;message id hash&gt;.eml</c> into a folder, for
 /// development or for an MTA that collects a pickup directory.
 /// </summary>
 public sealed class PickupFolderTransport(string folder, TimeProvider? clock = null) : IMailTransport
@@ -18,7 +18,7 @@ public sealed class PickupFolderTransport(string folder, TimeProvider? clock = n
     public async Task<string> WriteAsync(OutgoingMessage message, CancellationToken ct)
     {
         message = MimeComposer.WithMessageId(message);
-        var bytes = MimeComposer.Compose(message);
+        var mime = MimeComposer.Compose(message);
         Directory.CreateDirectory(Folder);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.MessageId!)))[..16];
         var name = $"{_clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff'Z'", CultureInfo.InvariantCulture)}-{hash}.eml";
@@ -27,7 +27,11 @@ public sealed class PickupFolderTransport(string folder, TimeProvider? clock = n
         var temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllBytesAsync(temporary, bytes, ct);
+            await using (var file = File.Create(temporary))
+            {
+                await mime.WriteToAsync(MimeComposer.WireFormat, file, ct);
+            }
+
             File.Move(temporary, Path.Combine(Folder, name), overwrite: true);
         }
         finally

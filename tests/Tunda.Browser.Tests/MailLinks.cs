@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using Tunda.Mail;
 
 namespace Tunda.Browser.Tests;
 
@@ -13,7 +11,7 @@ internal static partial class MailLinks
         return Link().Matches(Decoded(mail)).Select(m => m.Value).First(link => link.Contains(path, StringComparison.Ordinal));
     }
 
-    private static string Decoded(ReceivedMail mail) => Encoding.UTF8.GetString(QuotedPrintable.Decode(mail.Body));
+    private static string Decoded(ReceivedMail mail) => MimeKit.MimeMessage.Load(new MemoryStream(mail.Data)).TextBody ?? "";
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex Link();

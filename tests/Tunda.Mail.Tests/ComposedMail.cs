@@ -1,29 +1,44 @@
 using System.Text;
+using MimeKit;
 using Tunda.Mail;
 
 namespace Tunda.Mail.Tests;
 
-/// <summary>Reads back what the composer wrote, the way a receiving client would.</summary>
-internal sealed class ComposedMail(byte[] bytes)
+/// <summary>What the composer wrote: the raw bytes, and the message MimeKit reads back from them as a receiving client would.</summary>
+internal sealed class ComposedMail
 {
-    public byte[] Bytes { get; } = bytes;
+    public ComposedMail(byte[] bytes)
+    {
+        Bytes = bytes;
+        Text = Encoding.ASCII.GetString(bytes);
+        Message = MimeMessage.Load(new MemoryStream(bytes));
+    }
 
-    public string Text { get; } = Encoding.ASCII.GetString(bytes);
+    public byte[] Bytes { get; }
+
+    public string Text { get; }
+
+    public MimeMessage Message { get; }
 
     public string RawHeaders => Text[..Text.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
 
     public IReadOnlyList<string> RawHeaderLines => RawHeaders.Split("\r\n");
 
     /// <summary>The unfolded, decoded value of the first field called <paramref name="name"/>.</summary>
-    public string? Header(string name) => RawHeaders.Replace("\r\n ", " ", StringComparison.Ordinal).Split("\r\n")
-        .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
-        .Select(l => EncodedWords.Decode(l[(name.Length + 1)..].Trim())).FirstOrDefault();
+    public string? Header(string name) => Message.Headers[name];
 
     public int Count(string name) => RawHeaderLines.Count(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase));
 
     public string Body => Text[(Text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
 
-    public static ComposedMail Of(OutgoingMessage message) => new(MimeComposer.Compose(message));
+    public static ComposedMail Of(OutgoingMessage message) => new(BytesOf(MimeComposer.Compose(message)));
+
+    public static byte[] BytesOf(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(MimeComposer.WireFormat, stream);
+        return stream.ToArray();
+    }
 
     public static OutgoingMessage Simple(string subject = "Prova", string text = "Ciao") => new()
     {

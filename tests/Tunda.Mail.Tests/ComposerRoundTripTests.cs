@@ -22,7 +22,7 @@ public sealed class ComposerRoundTripTests
             Date = new DateTimeOffset(2026, 12, 3, 9, 15, 0, TimeSpan.FromHours(1)),
         };
 
-        var parsed = MimeParser.Parse(MimeComposer.Compose(outgoing), DateTimeOffset.UnixEpoch);
+        var parsed = MimeParser.Parse(ComposedMail.BytesOf(MimeComposer.Compose(outgoing)), DateTimeOffset.UnixEpoch);
 
         parsed.Problems.ShouldBeEmpty();
         parsed.Subject.ShouldBe(subject);
@@ -45,7 +45,7 @@ public sealed class ComposerRoundTripTests
     [Fact]
     public void an_automatic_mail_from_us_is_classified_as_automatic_when_it_comes_back()
     {
-        var parsed = MimeParser.Parse(MimeComposer.Compose(ComposedMail.Simple() with { AutoSubmitted = true }), DateTimeOffset.UnixEpoch);
+        var parsed = MimeParser.Parse(ComposedMail.BytesOf(MimeComposer.Compose(ComposedMail.Simple() with { AutoSubmitted = true })), DateTimeOffset.UnixEpoch);
 
         Tunda.Mail.Classification.MailClassifier.Classify(parsed, new()).IsAutomatic.ShouldBeTrue();
     }
@@ -56,7 +56,7 @@ public sealed class ComposerRoundTripTests
         var url = "<https://tunda.example/disiscriviti?token=" + new string('a', 120) + ">";
         var subject = "Avviso\u001b[31m e riga\u2028separata";
 
-        var parsed = MimeParser.Parse(MimeComposer.Compose(ComposedMail.Simple(subject) with { Headers = [new("List-Unsubscribe", url)] }), DateTimeOffset.UnixEpoch);
+        var parsed = MimeParser.Parse(ComposedMail.BytesOf(MimeComposer.Compose(ComposedMail.Simple(subject) with { Headers = [new("List-Unsubscribe", url)] })), DateTimeOffset.UnixEpoch);
 
         parsed.Subject.ShouldBe(subject);
         parsed.Headers["List-Unsubscribe"].ShouldBe(url);
@@ -68,7 +68,7 @@ public sealed class ComposerRoundTripTests
     [InlineData("=?UTF-8?B?ZmFsc28=?= non decodificare")]
     public void unusual_subjects_read_back_unchanged(string subject)
     {
-        var parsed = MimeParser.Parse(MimeComposer.Compose(ComposedMail.Simple(subject)), DateTimeOffset.UnixEpoch);
+        var parsed = MimeParser.Parse(ComposedMail.BytesOf(MimeComposer.Compose(ComposedMail.Simple(subject))), DateTimeOffset.UnixEpoch);
 
         parsed.Subject.ShouldBe(subject.Trim());
     }
@@ -79,7 +79,7 @@ public sealed class ComposerRoundTripTests
         string[] names = ["Rossi, Mario", "=?UTF-8?B?c3VwcG9ydEB0dW5kYS5pdA==?=", "Anna \"Nina\" Verdi", "Lücke (Büro)"];
         var outgoing = ComposedMail.Simple() with { To = [.. names.Select((n, i) => new MailboxAddress($"p{i}@example.it", n))] };
 
-        var parsed = MimeParser.Parse(MimeComposer.Compose(outgoing), DateTimeOffset.UnixEpoch);
+        var parsed = MimeParser.Parse(ComposedMail.BytesOf(MimeComposer.Compose(outgoing)), DateTimeOffset.UnixEpoch);
 
         parsed.To.Select(m => m.DisplayName).ShouldBe(names);
         parsed.To.Select(m => m.Address).ShouldBe(names.Select((_, i) => $"p{i}@example.it"));

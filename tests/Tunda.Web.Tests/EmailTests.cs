@@ -19,12 +19,13 @@ public sealed class EmailTests
         var mail = smtp.Received.ShouldHaveSingleItem();
         mail.Recipients.ShouldBe(["mario.rossi@example.it"]);
         mail.MailFrom.ShouldBe(EmailApps.From);
-        mail.Header("From").ShouldBe($"\"Tunda Assistenza\" <{EmailApps.From}>");
-        mail.Header("To").ShouldBe("\"Mario Rossi\" <mario.rossi@example.it>");
+        var parsed = mail.Parsed();
+        parsed.From.Mailboxes.Select(m => (m.Name, m.Address)).ShouldBe([("Tunda Assistenza", EmailApps.From)]);
+        parsed.To.Mailboxes.Select(m => (m.Name, m.Address)).ShouldBe([("Mario Rossi", "mario.rossi@example.it")]);
         mail.Header("Subject").ShouldBe("Conferma il tuo indirizzo e-mail");
         mail.Header("Message-ID").ShouldBe($"<{message.Id:N}@tunda.example>");
         mail.Header("Auto-Submitted").ShouldBe("auto-generated");
-        var text = System.Text.Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(mail.Body));
+        var text = mail.TextBody();
         text.ShouldStartWith("Gentile Mario Rossi,");
         text.ShouldContain("attivare l'accesso all'Area Cliente");
         text.ShouldContain("https://area.tunda.example/conferma?token=abc123");
@@ -45,7 +46,7 @@ public sealed class EmailTests
 
         var english = smtp.Received.Where(m => m.Recipients.Contains("jane@example.com")).ShouldHaveSingleItem();
         english.Header("Subject").ShouldBe("Resetting your password");
-        System.Text.Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(english.Body)).ShouldContain("The link is valid for 60 minutes");
+        english.TextBody().ShouldContain("The link is valid for 60 minutes");
         smtp.Received.Where(m => m.Recipients.Contains("hans@example.de")).ShouldHaveSingleItem().Header("Subject").ShouldBe("Reimpostazione della password");
     }
 

@@ -153,7 +153,7 @@ public sealed class SecuritySignInTests : IAsyncLifetime
         return enrolment.Secret;
     }
 
-    private string CurrentCode(string secret) => Totp.Code(Base32.Decode(secret), Totp.StepAt(_host.Clock.GetUtcNow()));
+    private string CurrentCode(string secret) => AuthenticatorApp.CodeAt(secret, _host.Clock.GetUtcNow());
 
     /// <summary>PasswordHasher v3 layout: marker byte, PRF (uint32 BE), iteration count (uint32 BE), ...</summary>
     private static int IterationsOf(string hash) => (int)BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));

@@ -7,6 +7,9 @@ public sealed class SecurityTotpTests
 {
     private static readonly byte[] RfcSeed = Encoding.ASCII.GetBytes("12345678901234567890");
 
+    private static readonly string RfcSecret = OtpNet.Base32Encoding.ToString(RfcSeed);
+
+    /// <summary>RFC 6238 appendix B (SHA-1): a six-digit code is the last six digits of the eight-digit one.</summary>
     [Theory]
     [InlineData(59L, "94287082")]
     [InlineData(1111111109L, "07081804")]
@@ -14,37 +17,41 @@ public sealed class SecurityTotpTests
     [InlineData(1234567890L, "89005924")]
     [InlineData(2000000000L, "69279037")]
     [InlineData(20000000000L, "65353130")]
-    public void codes_match_the_rfc_6238_sha1_test_vectors(long unixSeconds, string expected)
+    public void the_rfc_6238_sha1_test_vectors_are_accepted_at_their_step(long unixSeconds, string expected)
     {
-        var step = Totp.StepAt(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
+        var time = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
 
-        Totp.Code(RfcSeed, step, digits: 8).ShouldBe(expected);
+        Totp.Match(RfcSecret, expected[^6..], time).ShouldBe(unixSeconds / Totp.StepSeconds);
+        Totp.Match(RfcSecret, expected[^6..], time.AddMinutes(5)).ShouldBeNull();
     }
 
     [Fact]
     public void a_code_is_accepted_one_step_either_side_of_now_and_not_two()
     {
-        var secret = Base32.Encode(RfcSeed);
         var now = DateTimeOffset.FromUnixTimeSeconds(1111111111);
-        var step = Totp.StepAt(now);
+        var step = now.ToUnixTimeSeconds() / Totp.StepSeconds;
+        string CodeAt(long offset) => AuthenticatorApp.CodeAt(RfcSecret, now.AddSeconds(offset * Totp.StepSeconds));
 
-        Totp.Match(secret, Totp.Code(RfcSeed, step - 1), now).ShouldBe(step - 1);
-        Totp.Match(secret, Totp.Code(RfcSeed, step), now).ShouldBe(step);
-        Totp.Match(secret, Totp.Code(RfcSeed, step + 1), now).ShouldBe(step + 1);
-        Totp.Match(secret, Totp.Code(RfcSeed, step - 2), now).ShouldBeNull();
-        Totp.Match(secret, "12345", now).ShouldBeNull();
-        Totp.Match(secret, "abcdef", now).ShouldBeNull();
+        Totp.Match(RfcSecret, CodeAt(-1), now).ShouldBe(step - 1);
+        Totp.Match(RfcSecret, CodeAt(0), now).ShouldBe(step);
+        Totp.Match(RfcSecret, CodeAt(+1), now).ShouldBe(step + 1);
+        Totp.Match(RfcSecret, CodeAt(-2), now).ShouldBeNull();
+        Totp.Match(RfcSecret, CodeAt(+2), now).ShouldBeNull();
+        Totp.Match(RfcSecret, CodeAt(0)[..3] + " " + CodeAt(0)[3..], now).ShouldBe(step);
+        Totp.Match(RfcSecret, "12345", now).ShouldBeNull();
+        Totp.Match(RfcSecret, "abcdef", now).ShouldBeNull();
+        Totp.Match(RfcSecret, null, now).ShouldBeNull();
+        Totp.Match("not base32!", CodeAt(0), now).ShouldBeNull();
     }
 
     [Fact]
-    public void base32_round_trips_and_matches_rfc_4648()
+    public void a_new_secret_is_160_random_bits_in_unpadded_base32()
     {
-        Base32.Encode("foobar"u8).ShouldBe("MZXW6YTBOI");
-        Encoding.ASCII.GetString(Base32.Decode("mzxw6ytboi======")!).ShouldBe("foobar");
-        Base32.Decode("not base32!").ShouldBeNull();
         var secret = Totp.NewSecret();
-        secret.Length.ShouldBe(32);
-        Base32.Decode(secret)!.Length.ShouldBe(20);
+
+        secret.ShouldMatch("^[A-Z2-7]{32}$");
+        OtpNet.Base32Encoding.ToBytes(secret).Length.ShouldBe(20);
+        Totp.NewSecret().ShouldNotBe(secret);
     }
 
     [Fact]

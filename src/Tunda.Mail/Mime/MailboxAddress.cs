@@ -28,6 +28,8 @@ public sealed record MailboxAddress
 
     public override string ToString() => DisplayName is null ? Address : $"{DisplayName} <{Address}>";
 
+    internal MimeKit.MailboxAddress ToMimeKit() => new(DisplayName, Address);
+
     private static string Normalise(string address)
     {
         var at = address.LastIndexOf('@');

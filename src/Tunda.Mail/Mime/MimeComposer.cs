@@ -1,17 +1,19 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using MimeKit;
 
 namespace Tunda.Mail;
 
-/// <summary>Turns an <see cref="OutgoingMessage"/> into RFC 5322 / MIME bytes with CRLF line endings.</summary>
+/// <summary>Turns an <see cref="OutgoingMessage"/> into a MimeKit <see cref="MimeMessage"/> ready to send or store.</summary>
 public static class MimeComposer
 {
+    /// <summary>How a composed message is written anywhere (a pickup file, a test): CRLF line endings, as on the wire.</summary>
+    public static FormatOptions WireFormat { get; } = new() { NewLineFormat = NewLineFormat.Dos };
+
     /// <summary>Fields the composer writes itself, so a caller cannot add a second one.</summary>
     private static readonly HashSet<string> OwnFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "From", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
-        "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted",
+        "MIME-Version", "Auto-Submitted",
     };
 
     /// <summary>The message with a Message-ID: its own (normalised) or a new random one at the sender's domain.</summary>
@@ -24,7 +26,12 @@ public static class MimeComposer
         return message with { MessageId = id };
     }
 
-    public static byte[] Compose(OutgoingMessage message)
+    /// <summary>
+    /// The MIME message: text/plain, or multipart/alternative with the text part first when there is HTML.
+    /// Every value is checked before MimeKit sees it: a line break in any header value is refused, so no
+    /// value can start a header (or the body) of its own.
+    /// </summary>
+    public static MimeMessage Compose(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         message = WithMessageId(message);
@@ -33,81 +40,75 @@ public static class MimeComposer
             throw new ArgumentException("A message needs at least one To or Cc recipient.", nameof(message));
         }
 
-        var headers = new HeaderWriter();
-        headers.Add("Date", [FormatDate(message.Date ?? DateTimeOffset.Now)]);
-        headers.AddMailboxes("From", [message.From]);
-        if (message.To.Count > 0)
+        HeaderValues.RejectLineBreaks(message.Subject, nameof(message.Subject));
+        var mime = new MimeMessage
         {
-            headers.AddMailboxes("To", message.To);
+            Date = message.Date ?? DateTimeOffset.Now,
+            Subject = message.Subject,
+            MessageId = Bare(message.MessageId!),
+            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+        };
+
+        // Quoted-printable keeps every line short and 7-bit, so the stored .eml and the bytes on the wire are
+        // the same whatever the SMTP server offers (no 8BITMIME needed, nothing re-encoded on the way).
+        foreach (var part in mime.BodyParts.OfType<TextPart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
         }
 
-        if (message.Cc.Count > 0)
+        AddMailboxes(mime.Headers, mime.From, "From", [message.From]);
+        AddMailboxes(mime.Headers, mime.To, "To", message.To);
+        AddMailboxes(mime.Headers, mime.Cc, "Cc", message.Cc);
+        if (EncodedWordLookalikes.In(message.Subject))
         {
-            headers.AddMailboxes("Cc", message.Cc);
+            EncodedWordLookalikes.WriteText(mime.Headers, "Subject", message.Subject);
         }
 
-        headers.AddText("Subject", message.Subject);
-        headers.Add("Message-ID", [message.MessageId!]);
         if (message.InReplyTo is { } inReplyTo)
         {
-            headers.Add("In-Reply-To", [HeaderValues.NormaliseMessageId(inReplyTo, nameof(message.InReplyTo))]);
+            mime.InReplyTo = Bare(HeaderValues.NormaliseMessageId(inReplyTo, nameof(message.InReplyTo)));
         }
 
-        if (message.References.Count > 0)
-        {
-            headers.Add("References", message.References.Select(r => HeaderValues.NormaliseMessageId(r, nameof(message.References))));
-        }
-
+        mime.References.AddRange(message.References.Select(r => Bare(HeaderValues.NormaliseMessageId(r, nameof(message.References)))));
         if (message.AutoSubmitted)
         {
-            headers.Add("Auto-Submitted", ["auto-generated"]);
+            mime.Headers.Add("Auto-Submitted", "auto-generated");
         }
 
         foreach (var (name, value) in message.Headers)
         {
-            // Any Content-* field describes the MIME structure the composer builds (a Content-Disposition:
-            // attachment would hide the whole body), so none may come from outside.
-            if (OwnFields.Contains(name) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"The {name} field is written by the composer; set it through the message's own property.", nameof(message));
-            }
-
-            headers.AddText(name, value, longWordsStayWhole: true);
+            AddExtraHeader(mime, name, value);
         }
 
-        headers.Add("MIME-Version", ["1.0"]);
-        var body = message.HtmlBody is null
-            ? TextPart("plain", message.TextBody)
-            : Alternative(message.TextBody, message.HtmlBody);
-        return Encoding.ASCII.GetBytes(headers.ToString() + body);
+        return mime;
     }
 
-    private static string Alternative(string text, string html)
+    private static void AddExtraHeader(MimeMessage mime, string name, string value)
     {
-        // "=_" never occurs in quoted-printable output, so the boundary cannot collide with a part.
-        var boundary = "=_tunda_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        return $"Content-Type: multipart/alternative;\r\n boundary=\"{boundary}\"\r\n\r\n"
-            + $"--{boundary}\r\n{TextPart("plain", text)}\r\n"
-            + $"--{boundary}\r\n{TextPart("html", html)}\r\n"
-            + $"--{boundary}--\r\n";
+        HeaderValues.CheckFieldName(name);
+        // Any Content-* field describes the MIME structure the composer builds (a Content-Disposition:
+        // attachment would hide the whole body), so none may come from outside.
+        if (OwnFields.Contains(name) || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The {name} field is written by the composer; set it through the message's own property.", nameof(name));
+        }
+
+        HeaderValues.RejectLineBreaks(value, name);
+        mime.Headers.Add(name, value);
+        if (EncodedWordLookalikes.In(value))
+        {
+            EncodedWordLookalikes.WriteText(mime.Headers, name, value);
+        }
     }
 
-    private static string TextPart(string subtype, string content)
+    private static void AddMailboxes(HeaderList headers, InternetAddressList list, string field, IReadOnlyList<MailboxAddress> mailboxes)
     {
-        var encoded = QuotedPrintable.Encode(Encoding.UTF8.GetBytes(WithCrlf(content)));
-        return $"Content-Type: text/{subtype}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-            + encoded + (encoded.EndsWith("\r\n", StringComparison.Ordinal) ? "" : "\r\n");
+        if (mailboxes.Count > 0)
+        {
+            list.AddRange(mailboxes.Select(m => m.ToMimeKit()));
+            EncodedWordLookalikes.WriteMailboxes(headers, field, mailboxes);
+        }
     }
 
-    private static string WithCrlf(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("\n", "\r\n", StringComparison.Ordinal);
-
-    /// <summary>RFC 5322 date-time, e.g. "Sun, 22 Nov 2026 08:40:07 +0100".</summary>
-    internal static string FormatDate(DateTimeOffset date)
-    {
-        var offset = date.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
-        var zone = $"{sign}{Math.Abs(offset.Hours):00}{Math.Abs(offset.Minutes):00}";
-        return date.ToString("ddd, d MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + zone;
-    }
+    private static string Bare(string id) => id[1..^1];
 }

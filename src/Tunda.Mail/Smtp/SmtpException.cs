@@ -1,6 +1,6 @@
 namespace Tunda.Mail;
 
-/// <summary>The SMTP server refused a command (4xx: try later, 5xx: permanent) or broke the protocol.</summary>
+/// <summary>The SMTP server refused a command (4xx: try later, 5xx: permanent) or could not be talked to.</summary>
 public sealed class SmtpException : Exception
 {
     public SmtpException(string message)
@@ -13,8 +13,8 @@ public sealed class SmtpException : Exception
     {
     }
 
-    public SmtpException(string command, int statusCode, string reply)
-        : base($"The SMTP server answered {command} with: {reply}")
+    public SmtpException(string message, int statusCode, string reply, Exception innerException)
+        : base(message, innerException)
     {
         StatusCode = statusCode;
         ServerReply = reply;
@@ -24,7 +24,7 @@ public sealed class SmtpException : Exception
     {
     }
 
-    /// <summary>The reply code, or 0 when the failure was not a reply (protocol error, missing extension).</summary>
+    /// <summary>The reply code, or 0 when the failure was not a reply (network, TLS, a missing extension).</summary>
     public int StatusCode { get; }
 
     public string? ServerReply { get; }

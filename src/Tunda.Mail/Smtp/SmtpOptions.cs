@@ -22,7 +22,7 @@ public sealed class SmtpOptions
 
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
-    /// <summary>When set, the transport authenticates (AUTH PLAIN or LOGIN, whichever the server offers).</summary>
+    /// <summary>When set, the transport authenticates with the strongest mechanism both sides know.</summary>
     public string? Username { get; set; }
 
     public string? Password { get; set; }
@@ -30,7 +30,7 @@ public sealed class SmtpOptions
     /// <summary>The name given in EHLO; the machine's name when empty.</summary>
     public string? HeloName { get; set; }
 
-    /// <summary>For the whole conversation of one message.</summary>
+    /// <summary>For the whole conversation of one message, and for each connect, read and write within it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Tests only: accepts a server certificate the system would refuse (a self-signed one).</summary>

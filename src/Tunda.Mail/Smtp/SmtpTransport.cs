@@ -1,11 +1,15 @@
 using System.Net.Sockets;
-using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace Tunda.Mail;
 
 /// <summary>
-/// Sends each message in its own SMTP session: EHLO, STARTTLS when asked, AUTH when credentials are
-/// set, one RCPT per recipient, DATA, QUIT. A refusal raises <see cref="SmtpException"/> with the reply.
+/// Sends each message in its own session of MailKit's <see cref="SmtpClient"/>: STARTTLS or implicit TLS
+/// as the options say, AUTH when credentials are set, one RCPT per distinct recipient. Every failure
+/// throws (<see cref="SmtpException"/> with the server's reply, or <see cref="TimeoutException"/>), so
+/// the caller's retry policy decides; nothing is ever dropped here.
 /// </summary>
 public sealed class SmtpTransport : IMailTransport
 {
@@ -29,92 +33,72 @@ public sealed class SmtpTransport : IMailTransport
 
     public async Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        var data = MimeComposer.Compose(message);
+        var mime = MimeComposer.Compose(message);
+        var sender = message.From.ToMimeKit();
+        var recipients = message.Recipients.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase).Select(r => r.ToMimeKit()).ToList();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.Timeout);
+        using var client = NewClient();
         try
         {
-            await SendAsync(message, data, timeout.Token);
+            await client.ConnectAsync(_options.Host, _options.Port, SocketOptions(), timeout.Token);
+            if (_options.Username is { Length: > 0 } username)
+            {
+                await AuthenticateAsync(client, username, timeout.Token);
+            }
+
+            await client.SendAsync(mime, sender, recipients, timeout.Token);
+            await QuitAsync(client, timeout.Token);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException($"The SMTP server {_options.Host}:{_options.Port} did not finish within {_options.Timeout}.", e);
         }
-        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (SmtpFailures.Translate(e, $"{_options.Host}:{_options.Port}") is { } failure)
         {
-            throw new SmtpException($"Talking to the SMTP server {_options.Host}:{_options.Port} failed: {e.Message}", e);
+            throw failure;
         }
     }
 
-    private async Task SendAsync(OutgoingMessage message, byte[] data, CancellationToken ct)
+    private SmtpClient NewClient() => new()
     {
-        using var client = new TcpClient();
-        await client.ConnectAsync(_options.Host, _options.Port, ct);
-        await using var connection = new SmtpConnection(client.GetStream());
-        if (_options.Security == SmtpSecurity.Tls)
+        Timeout = (int)Math.Min(int.MaxValue, _options.Timeout.TotalMilliseconds),
+        LocalDomain = _options.HeloName is { Length: > 0 } name ? name : System.Net.Dns.GetHostName(),
+        // The system's trust store decides (or the test's callback); revocation lists are not fetched,
+        // so a CA's unreachable OCSP responder cannot hold every mail back.
+        ServerCertificateValidationCallback = _options.CertificateValidation,
+        CheckCertificateRevocation = false,
+    };
+
+    private SecureSocketOptions SocketOptions() => _options.Security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    private async Task AuthenticateAsync(SmtpClient client, string username, CancellationToken ct)
+    {
+        if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
         {
-            await connection.StartTlsAsync(_options.Host, _options.CertificateValidation, ct);
+            throw new SmtpException("Credentials are configured but the SMTP server offers no authentication (over an unencrypted connection many servers offer none: use StartTls or Tls).");
         }
 
-        Expect("the greeting", await connection.ReadReplyAsync(ct), 220);
-        var helo = _options.HeloName is { Length: > 0 } name ? name : System.Net.Dns.GetHostName();
-        var extensions = await EhloAsync(connection, helo, ct);
-        if (_options.Security == SmtpSecurity.StartTls)
-        {
-            if (!extensions.Contains("STARTTLS"))
-            {
-                throw new SmtpException($"The SMTP server {_options.Host} does not offer STARTTLS, and the settings require it.");
-            }
+        await client.AuthenticateAsync(username, _options.Password ?? "", ct);
+    }
 
-            Expect("STARTTLS", await connection.CommandAsync("STARTTLS", ct), 220);
-            await connection.StartTlsAsync(_options.Host, _options.CertificateValidation, ct);
-            extensions = await EhloAsync(connection, helo, ct);
-        }
-
-        if (_options.Username is { Length: > 0 } username)
-        {
-            await SmtpAuthentication.AuthenticateAsync(connection, extensions, username, _options.Password ?? "", ct);
-        }
-
-        Expect("MAIL FROM", await connection.CommandAsync($"MAIL FROM:<{message.From.Address}>", ct), 250);
-        foreach (var recipient in message.Recipients.Select(r => r.Address).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            Expect($"RCPT TO:<{recipient}>", await connection.CommandAsync($"RCPT TO:<{recipient}>", ct), 250, 251);
-        }
-
-        Expect("DATA", await connection.CommandAsync("DATA", ct), 354);
-        await connection.WriteAsync(DotStuffing.Stuff(data), ct);
-        Expect("the end of DATA", await connection.ReadReplyAsync(ct), 250);
+    /// <summary>
+    /// The message is accepted: a server that hangs up instead of answering QUIT, or a QUIT that runs out of
+    /// time, changes nothing, and must not make the caller send the message a second time.
+    /// </summary>
+    private static async Task QuitAsync(SmtpClient client, CancellationToken ct)
+    {
         try
         {
-            await connection.CommandAsync("QUIT", ct);
+            await client.DisconnectAsync(quit: true, ct);
         }
-        catch (SmtpException)
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException or OperationCanceledException)
         {
-            // The message is accepted; a server that hangs up instead of answering QUIT changes nothing.
         }
-    }
-
-    private static async Task<HashSet<string>> EhloAsync(SmtpConnection connection, string helo, CancellationToken ct)
-    {
-        var reply = await connection.CommandAsync($"EHLO {helo}", ct);
-        if (reply.Code is 500 or 502)
-        {
-            // A server from before ESMTP: plain HELO, no extensions (so no STARTTLS or AUTH, which then fail clearly).
-            Expect("HELO", await connection.CommandAsync($"HELO {helo}", ct), 250);
-            return [];
-        }
-
-        return [.. Expect("EHLO", reply, 250).Extensions];
-    }
-
-    internal static SmtpReply Expect(string command, SmtpReply reply, params int[] codes)
-    {
-        if (!codes.Contains(reply.Code))
-        {
-            throw new SmtpException(command, reply.Code, reply.Text);
-        }
-
-        return reply;
     }
 }

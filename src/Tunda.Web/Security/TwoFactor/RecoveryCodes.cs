@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OtpNet;
 
 namespace Tunda.Web.Security.TwoFactor;
 
@@ -9,7 +10,7 @@ public static class RecoveryCodes
 
     /// <summary>16 base32 characters (80 random bits) as four groups of four, e.g. "K7QF-2MZP-XW4D-9RTA".</summary>
     public static IReadOnlyList<string> Generate() =>
-        [.. Enumerable.Range(0, Count).Select(_ => Format(Base32.Encode(RandomNumberGenerator.GetBytes(10))))];
+        [.. Enumerable.Range(0, Count).Select(_ => Format(Base32Encoding.ToString(RandomNumberGenerator.GetBytes(10))))];
 
     /// <summary>Case, spaces and hyphens do not matter: people copy these from paper.</summary>
     public static string Hash(string code)

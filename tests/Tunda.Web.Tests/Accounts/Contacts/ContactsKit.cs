@@ -29,7 +29,7 @@ internal static partial class ContactsKit
     {
         await TestMessages.EventuallyAsync(() => Task.FromResult(app.Mail.Received.Count(m => m.Recipients.Contains(email)) >= nth), $"invitation mail {nth} to {email}");
         var mail = app.Mail.Received.Where(m => m.Recipients.Contains(email)).ElementAt(nth - 1);
-        var body = System.Text.Encoding.UTF8.GetString(Tunda.Mail.QuotedPrintable.Decode(mail.Body));
+        var body = mail.TextBody();
         var match = InvitationLink().Match(body);
         match.Success.ShouldBeTrue($"no invitation link in: {body}");
         return (mail, match.Value, match.Groups[1].Value);

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Tunda.Domain.Logins;
 using Tunda.Web.Security.SignIn;
-using Tunda.Web.Security.TwoFactor;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
 
@@ -38,9 +37,9 @@ public sealed class OwnLoginTests
         using var client = await app.SignInAsync("mario@example.it");
 
         var begin = await (await client.PostJsonAsync("/api/profile/two-factor", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        var secret = Base32.Decode(begin.GetProperty("secret").GetString()!)!;
-        var wrong = await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = "000000" == Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) ? "111111" : "000000" });
-        var confirmed = await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) });
+        var secret = begin.GetProperty("secret").GetString()!;
+        var wrong = await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = "000000" == AuthenticatorApp.CodeAt(secret, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        var confirmed = await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = AuthenticatorApp.CodeAt(secret, DateTimeOffset.UtcNow) });
 
         wrong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -59,8 +58,8 @@ public sealed class OwnLoginTests
         await app.SeedCustomerAsync("mario@example.it");
         using var client = await app.SignInAsync("mario@example.it");
         var begin = await (await client.PostJsonAsync("/api/profile/two-factor", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        var secret = Base32.Decode(begin.GetProperty("secret").GetString()!)!;
-        (await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = Totp.Code(secret, Totp.StepAt(DateTimeOffset.UtcNow)) })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var secret = begin.GetProperty("secret").GetString()!;
+        (await client.PostJsonAsync("/api/profile/two-factor/confirm", new { code = AuthenticatorApp.CodeAt(secret, DateTimeOffset.UtcNow) })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var renewed = await (await client.PostFormAsync("/profilo/sicurezza", [], "/profilo/sicurezza?handler=Regenerate")).HtmlAsync();
         var refused = await client.PostJsonAsync("/api/profile/two-factor/disable", new { password = "sbagliata-123!" });

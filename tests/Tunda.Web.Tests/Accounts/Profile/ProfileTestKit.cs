@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
@@ -16,7 +15,7 @@ internal static partial class ProfileTestKit
         return TextOf(mail);
     }
 
-    public static string TextOf(ReceivedMail mail) => Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(mail.Body));
+    public static string TextOf(ReceivedMail mail) => mail.TextBody();
 
     public static int MailsTo(this AccountsApp app, string to) => app.Mail.Received.Count(m => m.Recipients.Contains(to));
 

@@ -108,7 +108,7 @@ internal static partial class RegistrationSteps
     public sealed record Created(Guid CustomerId, string Status);
 
     public static string Decoded(ReceivedMail mail) =>
-        string.Join("\n", mail.HeaderLines) + "\n\n" + System.Text.Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(mail.Body));
+        string.Join("\n", mail.HeaderLines) + "\n\n" + mail.TextBody();
 
     [GeneratedRegex(@"/conferma-email\?token=([A-Za-z0-9_%-]+)")]
     private static partial Regex ConfirmLink();

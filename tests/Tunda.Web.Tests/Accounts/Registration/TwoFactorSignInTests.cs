@@ -17,7 +17,7 @@ public sealed class TwoFactorSignInTests
         var customerId = await app.RegisterConfirmedAsync("dueplus@example.it");
         var setup = app.Get<TwoFactorSetup>();
         var enrolment = (await setup.BeginAsync(LoginRealm.Customer, "dueplus@example.it"))!;
-        var code = Totp.Code(Base32.Decode(enrolment.Secret), Totp.StepAt(DateTimeOffset.UtcNow));
+        var code = AuthenticatorApp.CodeAt(enrolment.Secret, DateTimeOffset.UtcNow);
         var recovery = (await setup.ConfirmAsync(LoginRealm.Customer, "dueplus@example.it", code))!;
 
         using var browser = app.Client();

@@ -14,7 +14,7 @@ internal static partial class StaffKit
 
     /// <summary>The code an authenticator app shows for <paramref name="secret"/>, <paramref name="stepsAhead"/> steps from now.</summary>
     public static string Code(string secret, int stepsAhead = 0) =>
-        Totp.Code(Base32.Decode(secret)!, Totp.StepAt(DateTimeOffset.UtcNow) + stepsAhead);
+        AuthenticatorApp.CodeAt(secret, DateTimeOffset.UtcNow.AddSeconds(stepsAhead * Totp.StepSeconds));
 
     /// <summary>An invited member with a password, not yet enrolled.</summary>
     public static async Task<StaffInvitation> AddAsync(AccountsApp app, string email, StaffRoles roles, string name = "Anna Verdi")
@@ -59,7 +59,7 @@ internal static partial class StaffKit
 
     public static string TokenOf(string link) => Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
-    public static string Text(ReceivedMail mail) => System.Text.Encoding.UTF8.GetString(Mail.QuotedPrintable.Decode(mail.Body));
+    public static string Text(ReceivedMail mail) => mail.TextBody();
 
 
     [GeneratedRegex("id=\"totp-secret\">([A-Z2-7]+)<")]
