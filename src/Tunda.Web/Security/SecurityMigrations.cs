@@ -82,5 +82,15 @@ internal static class SecurityMigrations
             );
             CREATE INDEX main_account_emails_customer ON {schema}.main_account_emails (customer_id);
             """),
+        new(3, "mails per address: reset, confirmation and recovery mails limited per recipient", """
+            -- One row per mail of a kind sent to an address within the window (see AddressMailLimit).
+            CREATE TABLE {schema}.address_mails (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                purpose text NOT NULL,
+                address text NOT NULL,
+                sent_at timestamptz NOT NULL
+            );
+            CREATE INDEX address_mails_address ON {schema}.address_mails (purpose, address, sent_at);
+            """),
     ];
 }

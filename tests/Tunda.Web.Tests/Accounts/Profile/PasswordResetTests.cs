@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tunda.Domain.Logins;
+using Tunda.Web.Security;
 using Tunda.Web.Security.SignIn;
 
 namespace Tunda.Web.Tests.Accounts.Profile;
@@ -35,6 +36,33 @@ public sealed class PasswordResetTests
         app.MailsTo("mario@example.it").ShouldBe(2);
         app.MailsTo("nessuno@example.it").ShouldBe(0);
         app.Mail.Received.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task reset_mails_to_one_address_are_limited_per_address_whatever_the_number_of_requests_with_the_same_answer_to_each()
+    {
+        // The per-IP limit lifted, as when the requests come from many addresses.
+        await using var app = await AccountsApp.StartAsync(new Dictionary<string, string?> { ["Tunda:RateLimits:password-reset:PermitLimit"] = "1000" });
+        await app.SeedCustomerAsync("mario@example.it");
+        await app.SeedCustomerAsync("anna@example.it");
+        using var client = app.Client();
+
+        var answers = await app.AfterMessagesAsync(async () =>
+        {
+            var list = new List<HttpResponseMessage>();
+            for (var i = 0; i < 8; i++)
+            {
+                list.Add(await client.PostJsonAsync("/api/password/forgot", new { email = "mario@example.it" }));
+            }
+
+            list.Add(await client.PostJsonAsync("/api/password/forgot", new { email = "anna@example.it" }));
+            return list;
+        });
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Accepted);
+        (await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))).Distinct().ShouldHaveSingleItem();
+        app.MailsTo("mario@example.it").ShouldBe(AddressMailLimit.PerWindow);
+        app.MailsTo("anna@example.it").ShouldBe(1);
     }
 
     [Fact]

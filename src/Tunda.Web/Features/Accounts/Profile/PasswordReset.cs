@@ -9,6 +9,7 @@ using Tunda.Domain.Logins;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
+using Tunda.Web.Security;
 using Tunda.Web.Security.Credentials;
 using Tunda.Web.Security.Sessions;
 using Tunda.Web.Security.Tokens;
@@ -63,6 +64,11 @@ public sealed class PasswordReset(CredentialStore credentials, OneTimeTokens tok
         if (credential?.PasswordHash is null || accesses.Count == 0)
         {
             return;   // nobody to help, and nobody learns it
+        }
+
+        if (!await AddressMailLimit.TryTakeAsync(context, Purpose, email, cancellationToken))
+        {
+            return;   // enough links went to this mailbox this hour; the asker is told the same
         }
 
         await LoginStreams.RecordAsync(context, LoginRealm.Customer, email, true,

@@ -1,8 +1,9 @@
 using Marten;
-using Wolverine;
 using Tunda.Domain.Logins;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Security;
+using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Profile;
 
@@ -29,8 +30,14 @@ public static class UsernameRecoveryHandler
             }
 
             session.Events.StartStream(command.Request.RequestId, [.. decision.Events]);
+            // The request is kept for staff whatever happens; the receipt goes out within the per-address limit.
             foreach (var e in decision.Events.OfType<UsernameRecoveryRequested>())
             {
+                if (!await AddressMailLimit.TryTakeAsync(context, "username-recovery-received", e.ContactEmail, ct))
+                {
+                    continue;
+                }
+
                 context.Publish(new SendEmail(Guid.NewGuid(), "username-recovery-received", command.Language, e.ContactEmail, e.Name, new Dictionary<string, string>
                 {
                     ["name"] = e.Name,

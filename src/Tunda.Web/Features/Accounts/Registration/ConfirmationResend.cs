@@ -1,12 +1,13 @@
-using Wolverine;
-using Marten;
 using System.Text.Json;
+using Marten;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Identity;
-using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
+using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Links;
+using Tunda.Web.Security;
 using Tunda.Web.Security.Tokens;
+using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Registration;
 
@@ -38,7 +39,8 @@ public static class ConfirmationResendHandler
         }
 
         var customer = await StreamSteps.LoadAsync(context, customerId, Customer.Empty, ct);
-        if (!customer.IsRegistered || customer.EmailConfirmed || customer.LoginEmail != email)
+        if (!customer.IsRegistered || customer.EmailConfirmed || customer.LoginEmail != email
+            || !await AddressMailLimit.TryTakeAsync(context, RegisterNewCustomerHandler.ConfirmPurpose, email, ct))
         {
             return;
         }
