@@ -15,7 +15,7 @@ public static class MimeParser
                 context.Quarantine($"The message is {raw.Length} bytes, more than the {context.Limits.MaxMessageBytes} bytes allowed (limit MaxMessageBytes).");
             }
 
-            return MessageReader.Read(raw, 0, context);
+            return LegacyMessageReader.Read(raw, 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
@@ -45,7 +45,7 @@ public static class MimeParser
         {
             if (field.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase))
             {
-                return MessageIds.FromRaw(span[field.ValueStart..field.ValueEnd]) is [var id, ..] ? id : null;
+                return LegacyMessageIds.FromRaw(span[field.ValueStart..field.ValueEnd]) is [var id, ..] ? id : null;
             }
         }
 

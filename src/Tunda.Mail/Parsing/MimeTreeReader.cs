@@ -27,7 +27,7 @@ internal sealed class MimeTreeReader(ParseContext context)
         var headers = ReadHeaders(data.Span, block, charset);
         // Parameters are parsed before encoded words are decoded, so a decoded quote or ';' cannot end a file name early.
         var disposition = headers.All("Content-Disposition").FirstOrDefault() is { } d ? ContentTypeReader.ReadDisposition(HeaderText.Unfold(d.RawValue, charset)) : null;
-        var contentId = MessageIds.First(headers["Content-ID"]);
+        var contentId = LegacyMessageIds.First(headers["Content-ID"]);
         var body = data[block.BodyStart..];
 
         context.Parts++;
@@ -108,7 +108,7 @@ internal sealed class MimeTreeReader(ParseContext context)
         ParsedMessage? embedded = null;
         if (contentType.MediaType == "message" && contentType.SubType is "rfc822" or "global")
         {
-            embedded = MessageReader.Read(content, depth + 1, context);
+            embedded = LegacyMessageReader.Read(content, depth + 1, context);
         }
 
         var text = contentType.MediaType == "text" ? Charsets.Decode(content, contentType.Charset).ReplaceLineEndings("\n") : null;

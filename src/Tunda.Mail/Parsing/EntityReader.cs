@@ -1,0 +1,137 @@
+using MimeKit;
+
+namespace Tunda.Mail.Parsing;
+
+/// <summary>
+/// Turns MimeKit's tree of one message into Tunda's <see cref="MimeEntity"/> tree, enforcing the limits
+/// MimeKit does not: parts, header fields and encoded words are counted while walking, and once a limit
+/// is passed the walk stops, keeping what it has read.
+/// </summary>
+internal sealed class EntityReader(ParseContext context)
+{
+    private static readonly ContentType PlainText = new("text", "plain", new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+
+    public MimeEntity Read(MimeKit.MimeEntity source, int depth)
+    {
+        var limits = context.Limits;
+        var headers = Headers(source.Headers);
+        var contentType = Type(source.ContentType);
+        var disposition = source.ContentDisposition is { } d ? new ContentType(d.Disposition.ToLowerInvariant(), "", Parameters(d.Parameters)) : null;
+        var contentId = string.IsNullOrWhiteSpace(source.ContentId) ? null : source.ContentId;
+        context.Parts++;
+        if (context.Parts > limits.MaxParts)
+        {
+            QuarantineForParts();
+        }
+
+        if (depth > limits.MaxNestingDepth)
+        {
+            context.Quarantine($"The message nests parts or messages more than {limits.MaxNestingDepth} levels deep (limit MaxNestingDepth).");
+        }
+
+        var entity = new MimeEntity { Headers = headers, ContentType = contentType, Disposition = disposition, ContentId = contentId };
+        if (context.Stopped)
+        {
+            return entity;
+        }
+
+        switch (source)
+        {
+            case Multipart { Count: > 0 } multipart:
+                return new MimeEntity { Headers = headers, ContentType = contentType, Disposition = disposition, ContentId = contentId, Children = Children(multipart, depth) };
+            case Multipart multipart:
+                // No boundary, or one that never occurs: MimeKit keeps the body as the preamble, and it is read as the text it most likely is.
+                context.Problem($"A {contentType.MimeType} part has no usable boundary; it was read as plain text.");
+                return Leaf(source, headers, new ContentType("text", "plain", contentType.Parameters), disposition, contentId, System.Text.Encoding.UTF8.GetBytes(multipart.Preamble ?? ""), depth);
+            case MessagePart { Message: { } message } part:
+                return Leaf(source, headers, contentType, disposition, contentId, EntityBytes.Of(message), depth, IsMessage(part.ContentType) ? message : null);
+            case MimePart part:
+                return Leaf(source, headers, contentType, disposition, contentId, EntityBytes.Decoded(part), depth);
+            default:
+                return entity;
+        }
+    }
+
+    private List<MimeEntity> Children(Multipart multipart, int depth)
+    {
+        var children = new List<MimeEntity>(multipart.Count);
+        foreach (var child in multipart)
+        {
+            if (context.Parts >= context.Limits.MaxParts)
+            {
+                QuarantineForParts();
+            }
+
+            if (context.Stopped)
+            {
+                break;
+            }
+
+            children.Add(Read(child, depth + 1));
+        }
+
+        return children;
+    }
+
+    private MimeEntity Leaf(MimeKit.MimeEntity source, HeaderList headers, ContentType contentType, ContentType? disposition, string? contentId, byte[] content, int depth, MimeMessage? embedded = null)
+    {
+        // A message sent with a transfer encoding MimeKit leaves undecoded as a plain part.
+        if (embedded is null && IsMessage(contentType) && content.Length > 0)
+        {
+            embedded = MimeMessage.Load(ReaderOptions.For(context.Limits), new MemoryStream(content, writable: false));
+        }
+
+        return new MimeEntity
+        {
+            Headers = headers,
+            ContentType = contentType,
+            Disposition = disposition,
+            ContentId = contentId,
+            Content = content,
+            Text = contentType.MediaType == "text" ? BodyCharset.Decode(content, source.ContentType).ReplaceLineEndings("\n") : null,
+            EmbeddedMessage = embedded is null ? null : MessageReader.Read(embedded, depth + 1, context),
+        };
+    }
+
+    public HeaderList Headers(MimeKit.HeaderList source)
+    {
+        var limits = context.Limits;
+        if (source.Count > limits.MaxHeaderCount)
+        {
+            context.Quarantine($"The message has more than {limits.MaxHeaderCount} header fields in one header block (limit MaxHeaderCount).");
+        }
+
+        var headers = new List<MessageHeader>(Math.Min(source.Count, limits.MaxHeaderCount));
+        foreach (var header in source.Take(limits.MaxHeaderCount))
+        {
+            if (EncodedWordCount.Of(header.RawValue) > limits.MaxEncodedWordsPerHeader)
+            {
+                context.Quarantine($"The {header.Field} header has more than {limits.MaxEncodedWordsPerHeader} encoded words (limit MaxEncodedWordsPerHeader).");
+            }
+
+            headers.Add(new MessageHeader(header.Field, header.RawValue, header.Value));
+        }
+
+        return new HeaderList(headers);
+    }
+
+    private static ContentType Type(MimeKit.ContentType type) =>
+        type is null ? PlainText : new ContentType(type.MediaType.ToLowerInvariant(), type.MediaSubtype.ToLowerInvariant(), Parameters(type.Parameters));
+
+    private static Dictionary<string, string> Parameters(ParameterList parameters)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in parameters)
+        {
+            result.TryAdd(parameter.Name, parameter.Value);
+        }
+
+        return result;
+    }
+
+    private static bool IsMessage(MimeKit.ContentType type) => type.IsMimeType("message", "rfc822") || type.IsMimeType("message", "global");
+
+    private static bool IsMessage(ContentType type) => type.Is("message", "rfc822") || type.Is("message", "global");
+
+    private void QuarantineForParts() => context.Quarantine($"The message has more than {context.Limits.MaxParts} MIME parts (limit MaxParts).");
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using MimeKit;
+
+namespace Tunda.Mail.Parsing;
+
+/// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes with MimeKit. Never throws on any input.</summary>
+public static class MimeKitParser
+{
+    /// <summary>How much of a message over the size limit is read for its header block.</summary>
+    private const int HeaderBlockBytes = 256 * 1024;
+
+    /// <param name="raw">The message as received: CRLF, LF or CR line endings, optionally an mbox "From " line first.</param>
+    /// <param name="arrivedAt">Used as the date when the Date header is missing or cannot be read.</param>
+    public static ParsedMessage Parse(ReadOnlyMemory<byte> raw, DateTimeOffset arrivedAt, MimeParserLimits? limits = null)
+    {
+        var context = new ParseContext(limits ?? MimeParserLimits.Default, arrivedAt);
+        var options = ReaderOptions.For(context.Limits);
+        try
+        {
+            // The size is checked before MimeKit sees the bytes: a message over the limit has only its header block read.
+            if (raw.Length > context.Limits.MaxMessageBytes)
+            {
+                context.Quarantine($"The message is {raw.Length} bytes, more than the {context.Limits.MaxMessageBytes} bytes allowed (limit MaxMessageBytes).");
+                var headers = MimeKit.HeaderList.Load(options, Stream(raw[..Math.Min(raw.Length, HeaderBlockBytes)]));
+                return MessageReader.Read(headers, null, 0, context);
+            }
+
+            return MessageReader.Read(MimeMessage.Load(options, Stream(raw)), 0, context);
+        }
+#pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            context.Quarantine($"The message cannot be read ({e.GetType().Name}: {e.Message}); it needs a person to look at it.");
+            return new ParsedMessage
+            {
+                Headers = HeaderList.Empty,
+                Body = new MimeEntity { Headers = HeaderList.Empty, ContentType = ContentType.TextPlain, Content = raw.ToArray() },
+                Date = arrivedAt,
+                Problems = [.. context.Problems],
+                QuarantineReason = context.QuarantineReason,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Only the Message-ID (without angle brackets), read from the header block without parsing the
+    /// body: what intake needs to deduplicate before storing. Null when absent or unreadable.
+    /// </summary>
+    public static string? ReadMessageId(ReadOnlyMemory<byte> raw)
+    {
+        try
+        {
+            var options = ReaderOptions.For(MimeParserLimits.Default);
+            var headers = MimeKit.HeaderList.Load(options, Stream(raw[..Math.Min(raw.Length, HeaderBlockBytes)]));
+            return headers.FirstOrDefault(h => h.Id == HeaderId.MessageId) is { } field ? MessageIds.Of(field.RawValue) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static MemoryStream Stream(ReadOnlyMemory<byte> raw) =>
+        MemoryMarshal.TryGetArray(raw, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(raw.ToArray(), writable: false);
+}
