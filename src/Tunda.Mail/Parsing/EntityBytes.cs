@@ -13,7 +13,15 @@ internal static class EntityBytes
         }
 
         using var decoded = new MemoryStream();
-        part.Content.DecodeTo(decoded);
+        var content = part.Content;
+        if (content.Encoding == ContentEncoding.QuotedPrintable)
+        {
+            using var encoded = new MemoryStream();
+            content.WriteTo(encoded);
+            content = new MimeContent(new MemoryStream(QuotedPrintablePadding.Remove(encoded.ToArray()), writable: false), ContentEncoding.QuotedPrintable);
+        }
+
+        content.DecodeTo(decoded);
         return decoded.ToArray();
     }
 

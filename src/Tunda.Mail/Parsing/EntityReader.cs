@@ -9,13 +9,12 @@ namespace Tunda.Mail.Parsing;
 /// </summary>
 internal sealed class EntityReader(ParseContext context)
 {
-    private static readonly ContentType PlainText = new("text", "plain", new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
 
     public MimeEntity Read(MimeKit.MimeEntity source, int depth)
     {
         var limits = context.Limits;
         var headers = Headers(source.Headers);
-        var contentType = Type(source.ContentType);
+        var contentType = Readable(source) ? Type(source.ContentType) : ContentType.TextPlain;
         var disposition = source.ContentDisposition is { } d ? new ContentType(d.Disposition.ToLowerInvariant(), "", Parameters(d.Parameters)) : null;
         var contentId = string.IsNullOrWhiteSpace(source.ContentId) ? null : source.ContentId;
         context.Parts++;
@@ -44,7 +43,7 @@ internal sealed class EntityReader(ParseContext context)
                 context.Problem($"A {contentType.MimeType} part has no usable boundary; it was read as plain text.");
                 return Leaf(source, headers, new ContentType("text", "plain", contentType.Parameters), disposition, contentId, System.Text.Encoding.UTF8.GetBytes(multipart.Preamble ?? ""), depth);
             case MessagePart { Message: { } message } part:
-                return Leaf(source, headers, contentType, disposition, contentId, EntityBytes.Of(message), depth, IsMessage(part.ContentType) ? message : null);
+                return Leaf(source, headers, contentType, disposition, contentId, context.OriginalBytes(message) ?? EntityBytes.Of(message), depth, IsMessage(part.ContentType) ? message : null);
             case MimePart part:
                 return Leaf(source, headers, contentType, disposition, contentId, EntityBytes.Decoded(part), depth);
             default:
@@ -88,7 +87,7 @@ internal sealed class EntityReader(ParseContext context)
             Disposition = disposition,
             ContentId = contentId,
             Content = content,
-            Text = contentType.MediaType == "text" ? BodyCharset.Decode(content, source.ContentType).ReplaceLineEndings("\n") : null,
+            Text = contentType.MediaType == "text" ? TextDecoding.Body(content, source.ContentType).ReplaceLineEndings("\n") : null,
             EmbeddedMessage = embedded is null ? null : MessageReader.Read(embedded, depth + 1, context),
         };
     }
@@ -109,14 +108,19 @@ internal sealed class EntityReader(ParseContext context)
                 context.Quarantine($"The {header.Field} header has more than {limits.MaxEncodedWordsPerHeader} encoded words (limit MaxEncodedWordsPerHeader).");
             }
 
-            headers.Add(new MessageHeader(header.Field, header.RawValue, header.Value));
+            headers.Add(new MessageHeader(header.Field, header.RawValue, TextDecoding.Header(header.Value)));
         }
 
         return new HeaderList(headers);
     }
 
+    /// <summary>RFC 2045 section 5.2: a Content-Type that cannot be read makes the part plain text.</summary>
+    private bool Readable(MimeKit.MimeEntity source) =>
+        source is Multipart or MessagePart || source.Headers.FirstOrDefault(h => h.Id == HeaderId.ContentType) is not { } field
+        || MimeKit.ContentType.TryParse(ReaderOptions.For(context.Limits), field.RawValue, out var parsed) && parsed.MediaSubtype.Length > 0;
+
     private static ContentType Type(MimeKit.ContentType type) =>
-        type is null ? PlainText : new ContentType(type.MediaType.ToLowerInvariant(), type.MediaSubtype.ToLowerInvariant(), Parameters(type.Parameters));
+        new(type.MediaType.ToLowerInvariant(), type.MediaSubtype.ToLowerInvariant(), Parameters(type.Parameters));
 
     private static Dictionary<string, string> Parameters(ParameterList parameters)
     {

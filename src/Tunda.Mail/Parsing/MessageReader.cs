@@ -15,7 +15,7 @@ internal static class MessageReader
         var headers = reader.Headers(source);
         var root = body is null || context.Stopped ? EmptyBody(headers) : reader.Read(body, depth);
         var date = context.ArrivedAt;
-        var hasDate = headers.All("Date").FirstOrDefault() is { } dateField && DateUtils.TryParse(dateField.RawValue, out date);
+        var hasDate = headers.All("Date").FirstOrDefault() is { } dateField && MailDate.TryParse(dateField.RawValue, out date);
         if (!hasDate && headers.Contains("Date"))
         {
             context.Problem($"The Date header \"{headers["Date"]}\" cannot be read; the arrival time is used.");
@@ -59,25 +59,42 @@ internal static class MessageReader
         {
             if (InternetAddressList.TryParse(ReaderOptions.For(MimeParserLimits.Default), header.RawValue, out var list))
             {
-                Flatten(list, null, result);
+                Flatten(list, null, header.Value, result);
             }
         }
 
         return result;
     }
 
-    private static void Flatten(IEnumerable<InternetAddress> addresses, string? group, List<InboundMailbox> result)
+    private static void Flatten(IEnumerable<InternetAddress> addresses, string? group, string written, List<InboundMailbox> result)
     {
         foreach (var address in addresses)
         {
             if (address is GroupAddress members)
             {
-                Flatten(members.Members, members.Name, result);
+                Flatten(members.Members, members.Name, written, result);
             }
             else if (address is MimeKit.MailboxAddress mailbox)
             {
-                result.Add(new InboundMailbox(mailbox.Address, string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim(), AddressNormalizer.Normalize(mailbox.Address), group));
+                var addrSpec = AsWritten(mailbox, written);
+                result.Add(new InboundMailbox(addrSpec, DisplayName(mailbox.Name), AddressNormalizer.Normalize(addrSpec), group));
             }
         }
+    }
+
+    /// <summary>MimeKit shows a punycode domain in Unicode; the address is kept the way the sender wrote it.</summary>
+    private static string AsWritten(MimeKit.MailboxAddress mailbox, string written) =>
+        written.Contains(mailbox.Address, StringComparison.Ordinal) ? mailbox.Address : mailbox.GetAddress(idnEncode: true);
+
+    /// <summary>An encoded word MimeKit left as written inside a phrase (one holding '@' or '.') is still decoded: it is what mail clients show.</summary>
+    private static string? DisplayName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var decoded = name.Contains("=?", StringComparison.Ordinal) ? Rfc2047.DecodeText(ReaderOptions.For(MimeParserLimits.Default), System.Text.Encoding.UTF8.GetBytes(name)) : name;
+        return TextDecoding.Header(decoded).Trim();
     }
 }

@@ -21,11 +21,19 @@ public static class MimeKitParser
             if (raw.Length > context.Limits.MaxMessageBytes)
             {
                 context.Quarantine($"The message is {raw.Length} bytes, more than the {context.Limits.MaxMessageBytes} bytes allowed (limit MaxMessageBytes).");
-                var headers = MimeKit.HeaderList.Load(options, Stream(raw[..Math.Min(raw.Length, HeaderBlockBytes)]));
-                return MessageReader.Read(headers, null, 0, context);
+                return MessageReader.Read(HeaderBlock(raw, options), null, 0, context);
             }
 
-            return MessageReader.Read(MimeMessage.Load(options, Stream(raw)), 0, context);
+            var input = InputBytes.WithLineFeeds(raw);
+            var parser = new MimeKit.MimeParser(options, Stream(input), MimeFormat.Entity);
+            parser.MimeMessageEnd += (_, e) =>
+            {
+                if (e.Parent is not null)
+                {
+                    context.EmbeddedMessages[e.Message] = input[(int)e.BeginOffset..(int)e.EndOffset];
+                }
+            };
+            return MessageReader.Read(parser.ParseMessage(), 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
@@ -51,14 +59,20 @@ public static class MimeKitParser
     {
         try
         {
-            var options = ReaderOptions.For(MimeParserLimits.Default);
-            var headers = MimeKit.HeaderList.Load(options, Stream(raw[..Math.Min(raw.Length, HeaderBlockBytes)]));
+            var headers = HeaderBlock(raw, ReaderOptions.For(MimeParserLimits.Default));
             return headers.FirstOrDefault(h => h.Id == HeaderId.MessageId) is { } field ? MessageIds.Of(field.RawValue) : null;
         }
         catch (FormatException)
         {
             return null;
         }
+    }
+
+    /// <summary>Only the header block, from at most the first <see cref="HeaderBlockBytes"/> bytes, after any mbox "From " line.</summary>
+    private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options)
+    {
+        var input = InputBytes.WithLineFeeds(InputBytes.WithoutMboxLine(raw));
+        return MimeKit.HeaderList.Load(options, Stream(input[..Math.Min(input.Length, HeaderBlockBytes)]));
     }
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> raw) =>

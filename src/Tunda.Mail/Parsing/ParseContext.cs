@@ -13,6 +13,11 @@ internal sealed class ParseContext(MimeParserLimits limits, DateTimeOffset arriv
 
     public int Parts { get; set; }
 
+    /// <summary>The bytes each embedded message had in the input, as MimeKit's parser reported their offsets.</summary>
+    public Dictionary<MimeKit.MimeMessage, ReadOnlyMemory<byte>> EmbeddedMessages { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public byte[]? OriginalBytes(MimeKit.MimeMessage message) => EmbeddedMessages.TryGetValue(message, out var bytes) ? bytes.ToArray() : null;
+
     /// <summary>Once a limit is exceeded the parser stops descending, keeping what it has read.</summary>
     public bool Stopped => QuarantineReason is not null;
 
