@@ -51,7 +51,7 @@ public static class EncodedWords
     /// are joined before decoding, as RFC 2047 section 6.2 asks. Malformed words, and words in a charset
     /// .NET does not know, are left as they are (the parser of received mail reads those too).
     /// </summary>
-    public static string Decode(string value) => Parsing.EncodedWordDecoder.Decode(value, int.MaxValue, out _, readUnknownCharsets: false);
+    public static string Decode(string value) => MimeKit.Utils.Rfc2047.DecodeText(Encoding.UTF8.GetBytes(value));
 
     /// <summary>Base64 turns 3 bytes into 4 characters: the most bytes whose encoding fits between prefix and suffix.</summary>
     private static int MaxBytesFor(int wordLength) => (wordLength - Prefix.Length - Suffix.Length) / 4 * 3;

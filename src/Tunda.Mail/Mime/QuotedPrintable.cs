@@ -46,5 +46,11 @@ public static class QuotedPrintable
     }
 
     /// <summary>Decodes tolerantly: soft breaks removed, a malformed escape kept as it is.</summary>
-    public static byte[] Decode(string text) => Parsing.TransferDecoding.QuotedPrintable(Encoding.UTF8.GetBytes(text), underscoreIsSpace: false);
+    public static byte[] Decode(string text)
+    {
+        var input = Encoding.UTF8.GetBytes(text);
+        var decoder = new MimeKit.Encodings.QuotedPrintableDecoder();
+        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        return output[..decoder.Decode(input, 0, input.Length, output)];
+    }
 }

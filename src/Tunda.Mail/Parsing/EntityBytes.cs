@@ -14,11 +14,12 @@ internal static class EntityBytes
 
         using var decoded = new MemoryStream();
         var content = part.Content;
-        if (content.Encoding == ContentEncoding.QuotedPrintable)
+        if (content.Encoding is ContentEncoding.QuotedPrintable or ContentEncoding.Base64)
         {
             using var encoded = new MemoryStream();
             content.WriteTo(encoded);
-            content = new MimeContent(new MemoryStream(QuotedPrintablePadding.Remove(encoded.ToArray()), writable: false), ContentEncoding.QuotedPrintable);
+            var repaired = content.Encoding == ContentEncoding.Base64 ? EncodingRepairs.PadBase64(encoded.ToArray()) : EncodingRepairs.RemoveQuotedPrintablePadding(encoded.ToArray());
+            content = new MimeContent(new MemoryStream(repaired, writable: false), content.Encoding);
         }
 
         content.DecodeTo(decoded);

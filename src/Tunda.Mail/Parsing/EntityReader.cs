@@ -103,12 +103,19 @@ internal sealed class EntityReader(ParseContext context)
         var headers = new List<MessageHeader>(Math.Min(source.Count, limits.MaxHeaderCount));
         foreach (var header in source.Take(limits.MaxHeaderCount))
         {
+            // MimeKit keeps a line without a colon as a field named after the whole line.
+            if (header.Field.Length == 0 || header.Field.AsSpan().IndexOfAnyExceptInRange('!', '~') >= 0)
+            {
+                context.Problem("A header line without a field name was skipped.");
+                continue;
+            }
+
             if (EncodedWordCount.Of(header.RawValue) > limits.MaxEncodedWordsPerHeader)
             {
                 context.Quarantine($"The {header.Field} header has more than {limits.MaxEncodedWordsPerHeader} encoded words (limit MaxEncodedWordsPerHeader).");
             }
 
-            headers.Add(new MessageHeader(header.Field, header.RawValue, TextDecoding.Header(header.Value)));
+            headers.Add(new MessageHeader(header.Field, WithoutLineEnd(header.RawValue), TextDecoding.Header(header.Value)));
         }
 
         return new HeaderList(headers);
@@ -118,6 +125,10 @@ internal sealed class EntityReader(ParseContext context)
     private bool Readable(MimeKit.MimeEntity source) =>
         source is Multipart or MessagePart || source.Headers.FirstOrDefault(h => h.Id == HeaderId.ContentType) is not { } field
         || MimeKit.ContentType.TryParse(ReaderOptions.For(context.Limits), field.RawValue, out var parsed) && parsed.MediaSubtype.Length > 0;
+
+    /// <summary>MimeKit keeps the line end after a field's value; Tunda's raw value ends with the value.</summary>
+    private static byte[] WithoutLineEnd(byte[] rawValue) =>
+        rawValue.AsSpan().EndsWith("\r\n"u8) ? rawValue[..^2] : rawValue.AsSpan().EndsWith("\n"u8) ? rawValue[..^1] : rawValue;
 
     private static ContentType Type(MimeKit.ContentType type) =>
         new(type.MediaType.ToLowerInvariant(), type.MediaSubtype.ToLowerInvariant(), Parameters(type.Parameters));

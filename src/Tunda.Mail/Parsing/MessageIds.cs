@@ -5,7 +5,7 @@ namespace Tunda.Mail.Parsing;
 /// <summary>Message-ID, In-Reply-To and References as MimeKit reads them: ids without angle brackets.</summary>
 internal static class MessageIds
 {
-    /// <summary>The id of the first Message-ID field, read from its raw bytes so the full parse and <see cref="MimeKitParser.ReadMessageId"/> always agree.</summary>
+    /// <summary>The id of the first Message-ID field, read from its raw bytes so the full parse and <see cref="MimeParser.ReadMessageId"/> always agree.</summary>
     public static string? First(IEnumerable<MessageHeader> headers) =>
         headers.FirstOrDefault(h => h.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)) is { } field ? Of(field.RawValue) : null;
 

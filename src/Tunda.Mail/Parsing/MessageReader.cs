@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -57,44 +58,57 @@ internal static class MessageReader
         var result = new List<InboundMailbox>();
         foreach (var header in headers.All(name))
         {
-            if (InternetAddressList.TryParse(ReaderOptions.For(MimeParserLimits.Default), header.RawValue, out var list))
+            if (InternetAddressList.TryParse(ReaderOptions.For(MimeParserLimits.Default), header.RawValue, out var list) && list.Count > 0)
             {
-                Flatten(list, null, header.Value, result);
+                Flatten(list, null, header, result);
+            }
+            else if (header.Value.Length > 0)
+            {
+                // Kept as written, never valid: staff still see who the sender claimed to be.
+                result.Add(new InboundMailbox(header.Value, null, null));
             }
         }
 
         return result;
     }
 
-    private static void Flatten(IEnumerable<InternetAddress> addresses, string? group, string written, List<InboundMailbox> result)
+    private static void Flatten(IEnumerable<InternetAddress> addresses, string? group, MessageHeader header, List<InboundMailbox> result)
     {
         foreach (var address in addresses)
         {
             if (address is GroupAddress members)
             {
-                Flatten(members.Members, members.Name, written, result);
+                Flatten(members.Members, members.Name, header, result);
             }
             else if (address is MimeKit.MailboxAddress mailbox)
             {
-                var addrSpec = AsWritten(mailbox, written);
-                result.Add(new InboundMailbox(addrSpec, DisplayName(mailbox.Name), AddressNormalizer.Normalize(addrSpec), group));
+                var addrSpec = AsWritten(mailbox, header.Value);
+                result.Add(new InboundMailbox(addrSpec, DisplayName(mailbox.Name, header.RawValue), AddressNormalizer.Normalize(addrSpec), group));
             }
         }
     }
 
     /// <summary>MimeKit shows a punycode domain in Unicode; the address is kept the way the sender wrote it.</summary>
     private static string AsWritten(MimeKit.MailboxAddress mailbox, string written) =>
-        written.Contains(mailbox.Address, StringComparison.Ordinal) ? mailbox.Address : mailbox.GetAddress(idnEncode: true);
+        Ascii.IsValid(mailbox.Address) || written.Contains(mailbox.Address, StringComparison.Ordinal) ? mailbox.Address : mailbox.GetAddress(idnEncode: true);
 
-    /// <summary>An encoded word MimeKit left as written inside a phrase (one holding '@' or '.') is still decoded: it is what mail clients show.</summary>
-    private static string? DisplayName(string? name)
+    /// <summary>
+    /// An encoded word MimeKit left undecoded in a display name (one whose text holds '@' or '.') is still
+    /// decoded, as mail clients show it, unless the sender wrote it inside quotes, where it is plain text.
+    /// </summary>
+    private static string? DisplayName(string? name, byte[] rawValue)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             return null;
         }
 
-        var decoded = name.Contains("=?", StringComparison.Ordinal) ? Rfc2047.DecodeText(ReaderOptions.For(MimeParserLimits.Default), System.Text.Encoding.UTF8.GetBytes(name)) : name;
-        return TextDecoding.Header(decoded).Trim();
+        if (name.Contains("=?", StringComparison.Ordinal) && Encoding.Latin1.GetString(rawValue) is var raw
+            && raw.Contains(name, StringComparison.Ordinal) && !raw.Contains('"' + name, StringComparison.Ordinal))
+        {
+            name = Rfc2047.DecodeText(ReaderOptions.For(MimeParserLimits.Default), Encoding.UTF8.GetBytes(name));
+        }
+
+        return TextDecoding.Header(name).Trim();
     }
 }

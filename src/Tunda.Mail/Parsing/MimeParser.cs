@@ -1,27 +1,45 @@
+using System.Runtime.InteropServices;
+using MimeKit;
+
 namespace Tunda.Mail.Parsing;
 
-/// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes. Never throws on any input.</summary>
+/// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes with MimeKit. Never throws on any input.</summary>
 public static class MimeParser
 {
+    /// <summary>How much of a message over the size limit is read for its header block.</summary>
+    private const int HeaderBlockBytes = 256 * 1024;
+
     /// <param name="raw">The message as received: CRLF, LF or CR line endings, optionally an mbox "From " line first.</param>
     /// <param name="arrivedAt">Used as the date when the Date header is missing or cannot be read.</param>
     public static ParsedMessage Parse(ReadOnlyMemory<byte> raw, DateTimeOffset arrivedAt, MimeParserLimits? limits = null)
     {
         var context = new ParseContext(limits ?? MimeParserLimits.Default, arrivedAt);
+        var options = ReaderOptions.For(context.Limits);
         try
         {
+            // The size is checked before MimeKit sees the bytes: a message over the limit has only its header block read.
             if (raw.Length > context.Limits.MaxMessageBytes)
             {
                 context.Quarantine($"The message is {raw.Length} bytes, more than the {context.Limits.MaxMessageBytes} bytes allowed (limit MaxMessageBytes).");
+                return MessageReader.Read(HeaderBlock(raw, options), null, 0, context);
             }
 
-            return LegacyMessageReader.Read(raw, 0, context);
+            var input = InputBytes.WithLineFeeds(raw);
+            var parser = new MimeKit.MimeParser(options, Stream(input), MimeFormat.Entity);
+            parser.MimeMessageEnd += (_, e) =>
+            {
+                if (e.Parent is not null)
+                {
+                    context.EmbeddedMessages[e.Message] = input[(int)e.BeginOffset..(int)e.EndOffset];
+                }
+            };
+            return MessageReader.Read(parser.ParseMessage(), 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            context.Quarantine($"The parser failed ({e.GetType().Name}: {e.Message}); the message needs a person to look at it.");
+            context.Quarantine($"The message cannot be read ({e.GetType().Name}: {e.Message}); it needs a person to look at it.");
             return new ParsedMessage
             {
                 Headers = HeaderList.Empty,
@@ -39,16 +57,26 @@ public static class MimeParser
     /// </summary>
     public static string? ReadMessageId(ReadOnlyMemory<byte> raw)
     {
-        var span = raw.Span;
-        var block = HeaderBlockReader.Read(span, skipMboxLine: true, MimeParserLimits.Default.MaxHeaderCount);
-        foreach (var field in block.Fields)
+        try
         {
-            if (field.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase))
-            {
-                return LegacyMessageIds.FromRaw(span[field.ValueStart..field.ValueEnd]) is [var id, ..] ? id : null;
-            }
+            var headers = HeaderBlock(raw, ReaderOptions.For(MimeParserLimits.Default));
+            return headers.FirstOrDefault(h => h.Id == HeaderId.MessageId) is { } field ? MessageIds.Of(field.RawValue) : null;
         }
-
-        return null;
+        catch (FormatException)
+        {
+            return null;
+        }
     }
+
+    /// <summary>Only the header block, from at most the first <see cref="HeaderBlockBytes"/> bytes, after any mbox "From " line.</summary>
+    private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options)
+    {
+        var input = InputBytes.WithLineFeeds(InputBytes.WithoutMboxLine(raw));
+        return MimeKit.HeaderList.Load(options, Stream(input[..Math.Min(input.Length, HeaderBlockBytes)]));
+    }
+
+    private static MemoryStream Stream(ReadOnlyMemory<byte> raw) =>
+        MemoryMarshal.TryGetArray(raw, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(raw.ToArray(), writable: false);
 }

@@ -13,9 +13,9 @@ internal static class CorpusCheck
 
     public static IReadOnlyList<string> Mismatches(byte[] raw, ExpectedResult expected)
     {
-        var message = MimeKitParser.Parse(raw, ArrivedAt);
+        var message = MimeParser.Parse(raw, ArrivedAt);
         var classification = MailClassifier.Classify(message, Options);
         var strippedReply = ReplyText.StripQuoted(message.TextBody);
-        return expected.Mismatches(message, classification, strippedReply, MimeKitParser.ReadMessageId(raw));
+        return expected.Mismatches(message, classification, strippedReply, MimeParser.ReadMessageId(raw));
     }
 }
