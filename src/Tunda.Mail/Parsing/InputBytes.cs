@@ -20,7 +20,10 @@ internal static class InputBytes
         return copy;
     }
 
-    /// <summary>An mbox "From " envelope line before the header block, which the header reader would take for a broken field.</summary>
+    /// <summary>
+    /// An mbox "From " envelope line before the header block: MimeKit skips it when it reads a whole
+    /// message, not when it reads only the header block.
+    /// </summary>
     public static ReadOnlyMemory<byte> WithoutMboxLine(ReadOnlyMemory<byte> raw)
     {
         if (!raw.Span.StartsWith("From "u8))
@@ -28,7 +31,7 @@ internal static class InputBytes
             return raw;
         }
 
-        var end = raw.Span.IndexOf((byte)'\n');
+        var end = raw.Span.IndexOfAny((byte)'\r', (byte)'\n');
         return end < 0 ? ReadOnlyMemory<byte>.Empty : raw[(end + 1)..];
     }
 }

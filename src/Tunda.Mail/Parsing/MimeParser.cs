@@ -6,9 +6,6 @@ namespace Tunda.Mail.Parsing;
 /// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes with MimeKit. Never throws on any input.</summary>
 public static class MimeParser
 {
-    /// <summary>How much of a message over the size limit is read for its header block.</summary>
-    private const int HeaderBlockBytes = 256 * 1024;
-
     /// <param name="raw">The message as received: CRLF, LF or CR line endings, optionally an mbox "From " line first.</param>
     /// <param name="arrivedAt">Used as the date when the Date header is missing or cannot be read.</param>
     public static ParsedMessage Parse(ReadOnlyMemory<byte> raw, DateTimeOffset arrivedAt, MimeParserLimits? limits = null)
@@ -64,16 +61,14 @@ public static class MimeParser
         }
         catch (FormatException)
         {
-            return null;
+            // A header block MimeKit accepts only as part of a whole message (it opens with a broken line).
+            return Parse(raw, DateTimeOffset.UnixEpoch).MessageId;
         }
     }
 
-    /// <summary>Only the header block, from at most the first <see cref="HeaderBlockBytes"/> bytes, after any mbox "From " line.</summary>
-    private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options)
-    {
-        var input = InputBytes.WithLineFeeds(InputBytes.WithoutMboxLine(raw));
-        return MimeKit.HeaderList.Load(options, Stream(input[..Math.Min(input.Length, HeaderBlockBytes)]));
-    }
+    /// <summary>Only the header block (MimeKit stops reading at its end), read as the whole message's is.</summary>
+    private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options) =>
+        new MimeKit.MimeParser(options, Stream(InputBytes.WithoutMboxLine(InputBytes.WithLineFeeds(raw))), MimeFormat.Entity).ParseHeaders();
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> raw) =>
         MemoryMarshal.TryGetArray(raw, out var segment)
