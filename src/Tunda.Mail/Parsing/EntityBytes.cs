@@ -2,7 +2,7 @@ using MimeKit;
 
 namespace Tunda.Mail.Parsing;
 
-/// <summary>The bytes a leaf stands for: a part's content with its transfer encoding undone, or an embedded message as written.</summary>
+/// <summary>A part's content with its transfer encoding undone.</summary>
 internal static class EntityBytes
 {
     public static byte[] Decoded(MimePart part)
@@ -24,12 +24,5 @@ internal static class EntityBytes
 
         content.DecodeTo(decoded);
         return decoded.ToArray();
-    }
-
-    public static byte[] Of(MimeMessage message)
-    {
-        using var written = new MemoryStream();
-        message.WriteTo(written);
-        return written.ToArray();
     }
 }

@@ -9,7 +9,6 @@ namespace Tunda.Mail.Parsing;
 /// </summary>
 internal sealed class EntityReader(ParseContext context)
 {
-
     public MimeEntity Read(MimeKit.MimeEntity source, int depth)
     {
         var limits = context.Limits;
@@ -43,7 +42,7 @@ internal sealed class EntityReader(ParseContext context)
                 context.Problem($"A {contentType.MimeType} part has no usable boundary; it was read as plain text.");
                 return Leaf(source, headers, new ContentType("text", "plain", contentType.Parameters), disposition, contentId, System.Text.Encoding.UTF8.GetBytes(multipart.Preamble ?? ""), depth);
             case MessagePart { Message: { } message } part:
-                return Leaf(source, headers, contentType, disposition, contentId, context.OriginalBytes(message) ?? EntityBytes.Of(message), depth, IsMessage(part.ContentType) ? message : null);
+                return Leaf(source, headers, contentType, disposition, contentId, context.OriginalBytes(message), depth, IsMessage(part.ContentType) ? message : null);
             case MimePart part:
                 return Leaf(source, headers, contentType, disposition, contentId, EntityBytes.Decoded(part), depth);
             default:
@@ -74,10 +73,17 @@ internal sealed class EntityReader(ParseContext context)
 
     private MimeEntity Leaf(MimeKit.MimeEntity source, HeaderList headers, ContentType contentType, ContentType? disposition, string? contentId, byte[] content, int depth, MimeMessage? embedded = null)
     {
-        // A message sent with a transfer encoding MimeKit leaves undecoded as a plain part.
+        // A message sent base64- or QP-encoded is a plain part to MimeKit: it is read once decoded.
         if (embedded is null && IsMessage(contentType) && content.Length > 0)
         {
-            embedded = MimeMessage.Load(ReaderOptions.For(context.Limits), new MemoryStream(content, writable: false));
+            try
+            {
+                embedded = context.Load(content);
+            }
+            catch (FormatException)
+            {
+                context.Problem("An attached message cannot be read; it is kept as a file.");
+            }
         }
 
         return new MimeEntity

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Tunda.Mail.Parsing;
 
 /// <summary>What is done to the raw bytes before MimeKit reads them.</summary>
@@ -34,4 +36,9 @@ internal static class InputBytes
         var end = raw.Span.IndexOfAny((byte)'\r', (byte)'\n');
         return end < 0 ? ReadOnlyMemory<byte>.Empty : raw[(end + 1)..];
     }
+
+    public static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 }

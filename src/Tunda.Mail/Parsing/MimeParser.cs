@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using MimeKit;
 
 namespace Tunda.Mail.Parsing;
@@ -21,16 +20,7 @@ public static class MimeParser
                 return MessageReader.Read(HeaderBlock(raw, options), null, 0, context);
             }
 
-            var input = InputBytes.WithLineFeeds(raw);
-            var parser = new MimeKit.MimeParser(options, Stream(input), MimeFormat.Entity);
-            parser.MimeMessageEnd += (_, e) =>
-            {
-                if (e.Parent is not null)
-                {
-                    context.EmbeddedMessages[e.Message] = input[(int)e.BeginOffset..(int)e.EndOffset];
-                }
-            };
-            return MessageReader.Read(parser.ParseMessage(), 0, context);
+            return MessageReader.Read(context.Load(InputBytes.WithLineFeeds(raw)), 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
@@ -68,10 +58,5 @@ public static class MimeParser
 
     /// <summary>Only the header block (MimeKit stops reading at its end), read as the whole message's is.</summary>
     private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options) =>
-        new MimeKit.MimeParser(options, Stream(InputBytes.WithoutMboxLine(InputBytes.WithLineFeeds(raw))), MimeFormat.Entity).ParseHeaders();
-
-    private static MemoryStream Stream(ReadOnlyMemory<byte> raw) =>
-        MemoryMarshal.TryGetArray(raw, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(raw.ToArray(), writable: false);
+        new MimeKit.MimeParser(options, InputBytes.AsStream(InputBytes.WithoutMboxLine(InputBytes.WithLineFeeds(raw))), MimeFormat.Entity).ParseHeaders();
 }
