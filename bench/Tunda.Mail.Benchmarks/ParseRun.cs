@@ -5,7 +5,7 @@ using Tunda.Mail.Parsing;
 namespace Tunda.Mail.Benchmarks;
 
 /// <summary>One measured row: how many messages, how many bytes, how long, how much allocated.</summary>
-internal sealed record ParseResult(string Parser, string Workload, int Messages, long Bytes, TimeSpan Elapsed, long AllocatedBytes, int Quarantined)
+internal sealed record ParseResult(string Workload, int Messages, long Bytes, TimeSpan Elapsed, long AllocatedBytes, int Quarantined)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
 
@@ -14,16 +14,13 @@ internal sealed record ParseResult(string Parser, string Workload, int Messages,
     public double AllocatedPerMessageKilobytes => AllocatedBytes / 1_000.0 / Messages;
 }
 
-/// <summary>A parser under measurement: its name in the report and how it reads one message.</summary>
-internal sealed record Parser(string Name, Func<byte[], DateTimeOffset, ParsedMessage> Parse);
-
 /// <summary>Parses a list of raw messages back to back on one thread, optionally classifying and stripping each as intake does.</summary>
 internal static class ParseRun
 {
     private static readonly DateTimeOffset ArrivedAt = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly MailClassifierOptions Options = new() { TrustedAuthServId = "mx.tunda.it" };
 
-    public static ParseResult Measure(Parser parser, string workload, IReadOnlyList<byte[]> messages, bool classify)
+    public static ParseResult Measure(string workload, IReadOnlyList<byte[]> messages, bool classify)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -33,7 +30,7 @@ internal static class ParseRun
         var clock = Stopwatch.StartNew();
         foreach (var raw in messages)
         {
-            var message = parser.Parse(raw, ArrivedAt);
+            var message = MimeParser.Parse(raw, ArrivedAt);
             if (classify)
             {
                 MailClassifier.Classify(message, Options);
@@ -45,7 +42,7 @@ internal static class ParseRun
         }
 
         clock.Stop();
-        return new ParseResult(parser.Name, workload, messages.Count, bytes, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, quarantined);
+        return new ParseResult(workload, messages.Count, bytes, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, quarantined);
     }
 
     /// <summary>The fastest of several rounds: the least disturbed by the other processes sharing the cores.</summary>

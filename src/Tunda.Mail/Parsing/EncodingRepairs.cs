@@ -39,6 +39,11 @@ internal static class EncodingRepairs
     /// </summary>
     public static byte[] RemoveQuotedPrintablePadding(byte[] encoded)
     {
+        if (!HasBlankBeforeLineEnd(encoded))
+        {
+            return encoded;
+        }
+
         var result = new byte[encoded.Length];
         var length = 0;
         var blanksFrom = -1;
@@ -62,5 +67,20 @@ internal static class EncodingRepairs
         }
 
         return result[..length];
+    }
+
+    private static bool HasBlankBeforeLineEnd(ReadOnlySpan<byte> encoded)
+    {
+        for (var end = encoded.IndexOfAny((byte)'\r', (byte)'\n'); end >= 0; end = encoded.IndexOfAny((byte)'\r', (byte)'\n'))
+        {
+            if (end > 0 && encoded[end - 1] is (byte)' ' or (byte)'\t')
+            {
+                return true;
+            }
+
+            encoded = encoded[(end + 1)..];
+        }
+
+        return encoded.Length > 0 && encoded[^1] is (byte)' ' or (byte)'\t';
     }
 }

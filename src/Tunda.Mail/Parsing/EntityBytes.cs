@@ -1,28 +1,46 @@
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace Tunda.Mail.Parsing;
 
-/// <summary>A part's content with its transfer encoding undone.</summary>
+/// <summary>A part's content with its transfer encoding undone by MimeKit's decoders, after <see cref="EncodingRepairs"/>.</summary>
 internal static class EntityBytes
 {
     public static byte[] Decoded(MimePart part)
     {
-        if (part.Content is null)
+        if (part.Content is not { } content)
         {
             return [];
         }
 
-        using var decoded = new MemoryStream();
-        var content = part.Content;
-        if (content.Encoding is ContentEncoding.QuotedPrintable or ContentEncoding.Base64)
+        var encoded = Encoded(content);
+        var (decoder, input) = content.Encoding switch
         {
-            using var encoded = new MemoryStream();
-            content.WriteTo(encoded);
-            var repaired = content.Encoding == ContentEncoding.Base64 ? EncodingRepairs.PadBase64(encoded.ToArray()) : EncodingRepairs.RemoveQuotedPrintablePadding(encoded.ToArray());
-            content = new MimeContent(new MemoryStream(repaired, writable: false), content.Encoding);
+            ContentEncoding.Base64 => ((IMimeDecoder?)new Base64Decoder(), EncodingRepairs.PadBase64(encoded)),
+            ContentEncoding.QuotedPrintable => (new QuotedPrintableDecoder(), EncodingRepairs.RemoveQuotedPrintablePadding(encoded)),
+            ContentEncoding.UUEncode => (new UUDecoder(), encoded),
+            _ => (null, encoded),
+        };
+        if (decoder is null)
+        {
+            return input;
         }
 
-        content.DecodeTo(decoded);
-        return decoded.ToArray();
+        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        var length = decoder.Decode(input, 0, input.Length, output);
+        return length == output.Length ? output : output[..length];
+    }
+
+    private static byte[] Encoded(IMimeContent content)
+    {
+        if (content.Stream is not { } stream)
+        {
+            return [];
+        }
+
+        stream.Position = 0;
+        var encoded = new byte[stream.Length];
+        stream.ReadExactly(encoded);
+        return encoded;
     }
 }

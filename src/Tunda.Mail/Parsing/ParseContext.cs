@@ -19,7 +19,8 @@ internal sealed class ParseContext(MimeParserLimits limits, DateTimeOffset arriv
     /// <summary>Has MimeKit read a message (the received one, or one carried base64-encoded inside it), noting where each message within it lies.</summary>
     public MimeKit.MimeMessage Load(ReadOnlyMemory<byte> input)
     {
-        var parser = new MimeKit.MimeParser(ReaderOptions.For(Limits), InputBytes.AsStream(input), MimeKit.MimeFormat.Entity);
+        // Persistent: parts' contents stay views of the input instead of being copied while parsing.
+        var parser = new MimeKit.MimeParser(ReaderOptions.For(Limits), InputBytes.AsStream(input), MimeKit.MimeFormat.Entity, persistent: true);
         parser.MimeMessageEnd += (_, e) =>
         {
             if (e.Parent is not null)
