@@ -9,6 +9,9 @@ internal static class EncodingRepairs
     private static readonly System.Buffers.SearchValues<byte> Alphabet =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
 
+    private static readonly System.Buffers.SearchValues<byte> AlphabetAndLineBreaks =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\r\n"u8);
+
     /// <summary>
     /// Base64 whose padding was cut off: MimeKit drops the last incomplete group of 2 or 3 characters,
     /// which carries the last 1 or 2 bytes of the file. The missing '=' are added.
@@ -23,10 +26,19 @@ internal static class EncodingRepairs
 
         // The final group starts after the last '=' before it (padding ends a group).
         var groupStart = encoded.AsSpan(0, last).LastIndexOf((byte)'=') + 1;
+        var group = encoded.AsSpan(groupStart, last + 1 - groupStart);
         var characters = 0;
-        foreach (var b in encoded.AsSpan(groupStart, last + 1 - groupStart))
+        if (group.IndexOfAnyExcept(AlphabetAndLineBreaks) < 0)
         {
-            characters += Alphabet.Contains(b) ? 1 : 0;
+            // The usual case, counted with vector instructions: nothing but the alphabet and line breaks.
+            characters = group.Length - group.Count((byte)'\r') - group.Count((byte)'\n');
+        }
+        else
+        {
+            foreach (var b in group)
+            {
+                characters += Alphabet.Contains(b) ? 1 : 0;
+            }
         }
 
         return (characters % 4) is 2 or 3 ? [.. encoded.AsSpan(0, last + 1), .. "=="u8[..(4 - characters % 4)]] : encoded;
