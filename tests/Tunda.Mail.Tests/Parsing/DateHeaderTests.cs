@@ -1,6 +1,6 @@
 namespace Tunda.Mail.Tests.Parsing;
 
-public sealed class MailDateParserTests
+public sealed class DateHeaderTests
 {
     [Theory]
     [InlineData("Thu, 03 Dec 2026 10:15:30 +0100", "2026-12-03T10:15:30+01:00")]

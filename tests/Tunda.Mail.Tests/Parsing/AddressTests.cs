@@ -2,7 +2,7 @@ using Tunda.Mail.Parsing;
 
 namespace Tunda.Mail.Tests.Parsing;
 
-public sealed class AddressParserTests
+public sealed class AddressTests
 {
     private static IReadOnlyList<InboundMailbox> From(string value) => Parse.Message($"From: {value}\n\nx").From;
 
