@@ -1,6 +1,4 @@
-using System.Text;
 using MimeKit;
-using MimeKit.Utils;
 
 namespace Tunda.Mail.Parsing;
 
@@ -32,11 +30,11 @@ internal static class MessageReader
         {
             Headers = headers,
             Subject = headers["Subject"] ?? "",
-            From = Addresses(headers, "From"),
-            Sender = Addresses(headers, "Sender") is [var sender, ..] ? sender : null,
-            ReplyTo = Addresses(headers, "Reply-To"),
-            To = Addresses(headers, "To"),
-            Cc = Addresses(headers, "Cc"),
+            From = AddressReader.Read(headers, "From"),
+            Sender = AddressReader.Read(headers, "Sender") is [var sender, ..] ? sender : null,
+            ReplyTo = AddressReader.Read(headers, "Reply-To"),
+            To = AddressReader.Read(headers, "To"),
+            Cc = AddressReader.Read(headers, "Cc"),
             MessageId = MessageIds.First(headers),
             InReplyTo = headers.All("In-Reply-To").FirstOrDefault() is { } inReplyTo ? MessageIds.In(inReplyTo).FirstOrDefault() : null,
             References = [.. headers.All("References").SelectMany(MessageIds.In)],
@@ -52,63 +50,4 @@ internal static class MessageReader
     }
 
     private static MimeEntity EmptyBody(HeaderList headers) => new() { Headers = headers, ContentType = ContentType.TextPlain };
-
-    private static List<InboundMailbox> Addresses(HeaderList headers, string name)
-    {
-        var result = new List<InboundMailbox>();
-        foreach (var header in headers.All(name))
-        {
-            if (InternetAddressList.TryParse(ReaderOptions.For(MimeParserLimits.Default), header.RawValue, out var list) && list.Count > 0)
-            {
-                Flatten(list, null, header, result);
-            }
-            else if (header.Value.Length > 0)
-            {
-                // Kept as written, never valid: staff still see who the sender claimed to be.
-                result.Add(new InboundMailbox(header.Value, null, null));
-            }
-        }
-
-        return result;
-    }
-
-    private static void Flatten(IEnumerable<InternetAddress> addresses, string? group, MessageHeader header, List<InboundMailbox> result)
-    {
-        foreach (var address in addresses)
-        {
-            if (address is GroupAddress members)
-            {
-                Flatten(members.Members, members.Name, header, result);
-            }
-            else if (address is MimeKit.MailboxAddress mailbox)
-            {
-                var addrSpec = AsWritten(mailbox, header.Value);
-                result.Add(new InboundMailbox(addrSpec, DisplayName(mailbox.Name, header.RawValue), AddressNormalizer.Normalize(addrSpec), group));
-            }
-        }
-    }
-
-    /// <summary>MimeKit shows a punycode domain in Unicode; the address is kept the way the sender wrote it.</summary>
-    private static string AsWritten(MimeKit.MailboxAddress mailbox, string written) =>
-        Ascii.IsValid(mailbox.Address) || written.Contains(mailbox.Address, StringComparison.Ordinal) ? mailbox.Address : mailbox.GetAddress(idnEncode: true);
-
-    /// <summary>
-    /// An encoded word MimeKit left undecoded in a display name (one whose text holds '@' or '.') is still
-    /// decoded, as mail clients show it, unless the sender wrote it inside quotes, where it is plain text.
-    /// </summary>
-    private static string? DisplayName(string? name, byte[] rawValue)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        if (name.Contains("=?", StringComparison.Ordinal) && Encoding.Latin1.GetString(rawValue) is var raw
-            && raw.Contains(name, StringComparison.Ordinal) && !raw.Contains('"' + name, StringComparison.Ordinal))
-        {
-            name = Rfc2047.DecodeText(ReaderOptions.For(MimeParserLimits.Default), Encoding.UTF8.GetBytes(name));
-        }
-
-        return TextDecoding.Header(name).Trim();
-    }
 }
