@@ -16,7 +16,6 @@ internal static class ReaderOptions
 
     static ReaderOptions()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Windows1252 = Encoding.GetEncoding(1252);
         DefaultOptions = Create(MimeParserLimits.Default);
     }
