@@ -25,7 +25,7 @@ internal static class DeliveryReports
                 continue;
             }
 
-            var recipients = DeliveryStatusFields.ReadRecipients(TextOf(status));
+            var recipients = DeliveryStatusFields.ReadRecipients(status.Content);
             var original = report.Children.Select(OriginalMessageId).FirstOrDefault(id => id is not null);
             return (new DeliveryReport(recipients, original, IsStandard: true), "Delivery status notification (multipart/report, RFC 3464)");
         }

@@ -4,7 +4,9 @@ namespace Tunda.Mail.Parsing;
 
 /// <summary>
 /// Joins format=flowed text (RFC 3676): a line ending in a space continues on the next line of the
-/// same quote depth; with DelSp=yes that space is removed. Space-stuffing is undone.
+/// same quote depth; with DelSp=yes that space is removed. Space-stuffing is undone. Tunda's own
+/// rather than MimeKit's FlowedToText, which joins the "-- " signature separator to the line after it
+/// (RFC 3676 section 4.3: that line is never flowed) and so hides the signature from reply stripping.
 /// </summary>
 internal static class FormatFlowed
 {

@@ -1,59 +1,15 @@
+using MimeKit.Utils;
+
 namespace Tunda.Mail.Parsing;
 
-/// <summary>Message-ID, In-Reply-To and References: ids without angle brackets, comments and missing brackets tolerated.</summary>
+/// <summary>Message-ID, In-Reply-To and References as MimeKit reads them: ids without angle brackets.</summary>
 internal static class MessageIds
 {
-    public static List<string> Parse(string? value)
-    {
-        var ids = new List<string>();
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return ids;
-        }
+    /// <summary>The id of the first Message-ID field, read from its raw bytes so the full parse and <see cref="MimeParser.ReadMessageId"/> always agree.</summary>
+    public static string? First(IEnumerable<MessageHeader> headers) =>
+        headers.FirstOrDefault(h => h.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)) is { } field ? Of(field.RawValue) : null;
 
-        var text = ContentTypeReader.WithoutComments(value);
-        var pos = 0;
-        while (pos < text.Length)
-        {
-            var open = text.IndexOf('<', pos);
-            if (open < 0)
-            {
-                AddBare(ids, text[pos..]);
-                break;
-            }
+    public static string? Of(byte[] rawValue) => MimeUtils.ParseMessageId(rawValue, 0, rawValue.Length) is { Length: > 0 } id ? id : null;
 
-            AddBare(ids, text[pos..open]);
-            var close = text.IndexOf('>', open + 1);
-            var id = (close < 0 ? text[(open + 1)..] : text[(open + 1)..close]).Trim();
-            if (id.Length > 0 && !id.Contains(' ', StringComparison.Ordinal))
-            {
-                ids.Add(id);
-            }
-
-            pos = close < 0 ? text.Length : close + 1;
-        }
-
-        return ids;
-    }
-
-    public static string? First(string? value) => Parse(value) is [var first, ..] ? first : null;
-
-    /// <summary>
-    /// Ids straight from a field's raw bytes, ignoring any declared charset and encoded words, so that
-    /// <see cref="MimeParser.ReadMessageId"/> and the parsed message always agree (intake deduplicates on one, stores the other).
-    /// </summary>
-    public static List<string> FromRaw(ReadOnlySpan<byte> raw) => Parse(HeaderText.Unfold(raw, null));
-
-    /// <summary>Ids written without brackets: words that look like left@right (or, alone, any single word).</summary>
-    private static void AddBare(List<string> ids, string text)
-    {
-        var words = text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var word in words)
-        {
-            if (word.Contains('@', StringComparison.Ordinal) || (words.Length == 1 && ids.Count == 0 && word.Length > 2))
-            {
-                ids.Add(word.Trim('<', '>'));
-            }
-        }
-    }
+    public static IEnumerable<string> In(MessageHeader field) => MimeUtils.EnumerateReferences(field.RawValue, 0, field.RawValue.Length);
 }

@@ -1,14 +1,20 @@
+using MimeKit;
+
 namespace Tunda.Mail.Parsing;
 
-/// <summary>Builds a <see cref="ParsedMessage"/> from a message's bytes: the MIME tree, then the fields read from it.</summary>
+/// <summary>Fills a <see cref="ParsedMessage"/> from the header fields and body MimeKit read for one message.</summary>
 internal static class MessageReader
 {
-    public static ParsedMessage Read(ReadOnlyMemory<byte> data, int depth, ParseContext context)
+    public static ParsedMessage Read(MimeMessage message, int depth, ParseContext context) => Read(message.Headers, message.Body, depth, context);
+
+    /// <param name="body">Null when only the header block was read (a message over the size limit).</param>
+    public static ParsedMessage Read(MimeKit.HeaderList source, MimeKit.MimeEntity? body, int depth, ParseContext context)
     {
-        var root = new MimeTreeReader(context).ReadEntity(data, depth, isMessage: true, ContentType.TextPlain, inheritedCharset: null);
-        var headers = root.Headers;
-        var charset = root.ContentType.Charset;
-        var hasDate = MailDateParser.TryParse(headers["Date"], out var date);
+        var reader = new EntityReader(context);
+        var headers = reader.Headers(source);
+        var root = body is null || context.Stopped ? EmptyBody(headers) : reader.Read(body, depth);
+        var date = context.ArrivedAt;
+        var hasDate = headers.All("Date").FirstOrDefault() is { } dateField && MailDate.TryParse(dateField.RawValue, out date);
         if (!hasDate && headers.Contains("Date"))
         {
             context.Problem($"The Date header \"{headers["Date"]}\" cannot be read; the arrival time is used.");
@@ -19,18 +25,19 @@ internal static class MessageReader
         {
             context.Problem(bodies.Problem);
         }
+
         return new ParsedMessage
         {
             Headers = headers,
             Subject = headers["Subject"] ?? "",
-            From = Addresses(headers, "From", charset, context),
-            Sender = Addresses(headers, "Sender", charset, context) is [var sender, ..] ? sender : null,
-            ReplyTo = Addresses(headers, "Reply-To", charset, context),
-            To = Addresses(headers, "To", charset, context),
-            Cc = Addresses(headers, "Cc", charset, context),
-            MessageId = Ids(headers, "Message-ID").FirstOrDefault(),
-            InReplyTo = Ids(headers, "In-Reply-To").FirstOrDefault(),
-            References = Ids(headers, "References"),
+            From = AddressReader.Read(headers, "From"),
+            Sender = AddressReader.Read(headers, "Sender") is [var sender, ..] ? sender : null,
+            ReplyTo = AddressReader.Read(headers, "Reply-To"),
+            To = AddressReader.Read(headers, "To"),
+            Cc = AddressReader.Read(headers, "Cc"),
+            MessageId = MessageIds.First(headers),
+            InReplyTo = headers.All("In-Reply-To").FirstOrDefault() is { } inReplyTo ? MessageIds.In(inReplyTo).FirstOrDefault() : null,
+            References = [.. headers.All("References").SelectMany(MessageIds.In)],
             Date = hasDate ? date : context.ArrivedAt,
             DateFromHeader = hasDate,
             Body = root,
@@ -42,22 +49,5 @@ internal static class MessageReader
         };
     }
 
-    /// <summary>Ids of the first field with that name, as <see cref="MimeParser.ReadMessageId"/> reads them; References of all its fields.</summary>
-    private static List<string> Ids(HeaderList headers, string name)
-    {
-        var fields = name == "References" ? headers.All(name) : headers.All(name).Take(1);
-        return [.. fields.SelectMany(h => MessageIds.FromRaw(h.RawValue))];
-    }
-
-    private static List<InboundMailbox> Addresses(HeaderList headers, string name, string? charset, ParseContext context)
-    {
-        var result = new List<InboundMailbox>();
-        foreach (var header in headers.All(name))
-        {
-            // Parsed from the undecoded text: encoded words may become display names, never addr-specs.
-            result.AddRange(AddressParser.Parse(HeaderText.Unfold(header.RawValue, charset), context.Limits.MaxEncodedWordsPerHeader));
-        }
-
-        return result;
-    }
+    private static MimeEntity EmptyBody(HeaderList headers) => new() { Headers = headers, ContentType = ContentType.TextPlain };
 }

@@ -1,6 +1,8 @@
+using MimeKit;
+
 namespace Tunda.Mail.Parsing;
 
-/// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes. Never throws on any input.</summary>
+/// <summary>Reads a message (RFC 5322 and MIME) from its raw bytes with MimeKit. Never throws on any input.</summary>
 public static class MimeParser
 {
     /// <param name="raw">The message as received: CRLF, LF or CR line endings, optionally an mbox "From " line first.</param>
@@ -8,20 +10,23 @@ public static class MimeParser
     public static ParsedMessage Parse(ReadOnlyMemory<byte> raw, DateTimeOffset arrivedAt, MimeParserLimits? limits = null)
     {
         var context = new ParseContext(limits ?? MimeParserLimits.Default, arrivedAt);
+        var options = ReaderOptions.For(context.Limits);
         try
         {
+            // The size is checked before MimeKit sees the bytes: a message over the limit has only its header block read.
             if (raw.Length > context.Limits.MaxMessageBytes)
             {
                 context.Quarantine($"The message is {raw.Length} bytes, more than the {context.Limits.MaxMessageBytes} bytes allowed (limit MaxMessageBytes).");
+                return MessageReader.Read(HeaderBlock(raw, options), null, 0, context);
             }
 
-            return MessageReader.Read(raw, 0, context);
+            return MessageReader.Read(context.Load(InputBytes.WithLineFeeds(raw)), 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            context.Quarantine($"The parser failed ({e.GetType().Name}: {e.Message}); the message needs a person to look at it.");
+            context.Quarantine($"The message cannot be read ({e.GetType().Name}: {e.Message}); it needs a person to look at it.");
             return new ParsedMessage
             {
                 Headers = HeaderList.Empty,
@@ -39,16 +44,19 @@ public static class MimeParser
     /// </summary>
     public static string? ReadMessageId(ReadOnlyMemory<byte> raw)
     {
-        var span = raw.Span;
-        var block = HeaderBlockReader.Read(span, skipMboxLine: true, MimeParserLimits.Default.MaxHeaderCount);
-        foreach (var field in block.Fields)
+        try
         {
-            if (field.Name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase))
-            {
-                return MessageIds.FromRaw(span[field.ValueStart..field.ValueEnd]) is [var id, ..] ? id : null;
-            }
+            var headers = HeaderBlock(raw, ReaderOptions.For(MimeParserLimits.Default));
+            return headers.FirstOrDefault(h => h.Id == HeaderId.MessageId) is { } field ? MessageIds.Of(field.RawValue) : null;
         }
-
-        return null;
+        catch (FormatException)
+        {
+            // A header block MimeKit accepts only as part of a whole message (it opens with a broken line).
+            return Parse(raw, DateTimeOffset.UnixEpoch).MessageId;
+        }
     }
+
+    /// <summary>Only the header block (MimeKit stops reading at its end), read as the whole message's is.</summary>
+    private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options) =>
+        new MimeKit.MimeParser(options, InputBytes.AsStream(InputBytes.WithoutMboxLine(InputBytes.WithLineFeeds(raw))), MimeFormat.Entity).ParseHeaders();
 }

@@ -20,6 +20,8 @@ internal static class PathologicalInputs
         ["50,000 unclosed blockquotes"] = () => Headers("text/html; charset=utf-8") + string.Concat(Enumerable.Repeat("<blockquote>", 50_000)) + "testo\r\n",
         ["a megabyte of backslashes in a quoted display name"] = () => "From: \"" + new string('\\', 1_000_000) + "\" <a@example.it>\r\nSubject: x\r\n\r\nbody\r\n",
         ["100,000 addresses in To"] = () => "From: a@example.it\r\nTo: " + string.Join(", ", Enumerable.Range(0, 100_000).Select(i => $"u{i}@example.it")) + "\r\nSubject: x\r\n\r\nbody\r\n",
+        ["50,000 encoded display names MimeKit leaves encoded in To"] = () => "From: a@example.it\r\nTo: " + string.Join(", ", Enumerable.Range(0, 50_000).Select(i => $"=?utf-8?q?u{i}=40tunda.it?= <u{i}@example.it>")) + "\r\nSubject: x\r\n\r\nbody\r\n",
+        ["50,000 punycode addresses in To"] = () => "From: a@example.it\r\nTo: " + string.Join(", ", Enumerable.Range(0, 50_000).Select(i => $"u{i}@xn--caff-8oa.it")) + "\r\nSubject: x\r\n\r\nbody\r\n",
         ["100,000 group names in To"] = () => "From: a@example.it\r\nTo: " + string.Concat(Enumerable.Repeat("g:", 100_000)) + "x@example.it\r\nSubject: x\r\n\r\nb\r\n",
         ["100,000 quoted attribution lines"] = () => Headers("text/plain; charset=utf-8") + "Ciao\r\n\r\n" + string.Concat(Enumerable.Repeat("> On Mon, Tunda wrote:\r\n", 100_000)),
         ["200,000 flowed lines"] = () => Headers("text/plain; charset=utf-8; format=flowed") + string.Concat(Enumerable.Repeat("parola \r\n", 200_000)) + "fine\r\n",

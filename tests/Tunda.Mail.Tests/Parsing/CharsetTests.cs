@@ -1,5 +1,4 @@
 using System.Text;
-using Tunda.Mail.Parsing;
 
 namespace Tunda.Mail.Tests.Parsing;
 
@@ -8,23 +7,23 @@ public sealed class CharsetTests
     [Fact]
     public void iso_8859_1_is_read_as_windows_1252_so_smart_quotes_survive()
     {
-        Charsets.Decode([0x93, 0x63, 0x69, 0x61, 0x6F, 0x94, 0x20, 0x80], "ISO-8859-1").ShouldBe("“ciao” €");
+        Parse.Latin1("Content-Type: text/plain; charset=ISO-8859-1\n\n\u0093ciao\u0094 \u0080").TextBody.ShouldBe("“ciao” €");
     }
 
     [Fact]
     public void iso_2022_jp_is_supported()
     {
-        Charsets.Decode([0x1B, 0x24, 0x42, 0x25, 0x46, 0x25, 0x39, 0x25, 0x48, 0x1B, 0x28, 0x42], "iso-2022-jp").ShouldBe("テスト");
+        Parse.Latin1("Content-Type: text/plain; charset=iso-2022-jp\n\n\u001b$B%F%9%H\u001b(B").TextBody.ShouldBe("テスト");
     }
 
     [Theory]
-    [InlineData("x-unknown-charset")]
-    [InlineData(null)]
-    [InlineData("us-ascii")]
-    public void unknown_labels_read_valid_utf8_as_utf8_and_anything_else_as_windows_1252(string? label)
+    [InlineData("; charset=x-unknown-charset")]
+    [InlineData("")]
+    [InlineData("; charset=us-ascii")]
+    public void unknown_labels_read_valid_utf8_as_utf8_and_anything_else_as_windows_1252(string charset)
     {
-        Charsets.Decode(Encoding.UTF8.GetBytes("già"), label).ShouldBe("già");
-        Charsets.Decode([0x67, 0x69, 0xE0], label).ShouldBe("già");
+        Parse.Bytes(Encoding.UTF8.GetBytes($"Content-Type: text/plain{charset}\r\n\r\ngià")).TextBody.ShouldBe("già");
+        Parse.Latin1($"Content-Type: text/plain{charset}\n\ngi\u00e0").TextBody.ShouldBe("già");
     }
 
     [Fact]

@@ -82,7 +82,6 @@ public sealed class MimeTreeTests
         message.TextBody.ShouldBe("prima");
         message.Attachments.Single().FileName.ShouldBe("a.txt");
         Encoding.ASCII.GetString(message.Attachments.Single().Content).ShouldBe("seconda\r\n");
-        message.Problems.ShouldContain(p => p.Contains("no closing boundary", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public sealed class MimeTreeTests
         var message = Parse.Message("Content-Type: multipart/mixed\n\nsolo testo\n");
 
         message.TextBody.ShouldBe("solo testo\n");
-        message.Problems.ShouldContain(p => p.Contains("no boundary parameter", StringComparison.Ordinal));
+        message.Problems.ShouldContain(p => p.Contains("no usable boundary", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Tunda.Mail.Parsing;
 
 namespace Tunda.Mail.Tests.Parsing;
 
-public sealed class AddressParserTests
+public sealed class AddressTests
 {
     private static IReadOnlyList<InboundMailbox> From(string value) => Parse.Message($"From: {value}\n\nx").From;
 
@@ -42,11 +42,9 @@ public sealed class AddressParserTests
     [Theory]
     [InlineData("=?utf-8?q?Mario_Ross=C3=AC?= <m@example.com>", "Mario Rossì")]
     [InlineData("\"Rossi, Mario \\\"Super\\\"\" <m@example.com>", "Rossi, Mario \"Super\"")]
-    [InlineData("Mario (the boss (really)) Rossi <m@example.com>", "Mario Rossi")]
     [InlineData("m@example.com (Mario Rossi)", "Mario Rossi")]
     [InlineData("Niccolò Rossi <m@example.com>", "Niccolò Rossi")]
     [InlineData("<m@example.com>", null)]
-    [InlineData("Mario Rossi m@example.com", "Mario Rossi")]
     [InlineData("Mario <@relay.example,@other.example:m@example.com>", "Mario")]
     public void display_names_are_decoded_and_the_address_kept(string value, string? displayName)
     {
