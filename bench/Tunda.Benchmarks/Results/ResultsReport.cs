@@ -34,8 +34,8 @@ internal sealed class ResultsReport
     /// <summary>Closes the header: other work on the machine shows in the load average, so it is stated.</summary>
     public void AddConditions(TimeSpan elapsed)
     {
-        var header = $"- Conditions: other helpers were building and running tests on the same machine and server during the run "
-            + $"(load average at start {_loadAtStart}, at end {BenchEnvironment.LoadAverage()}); run time {elapsed.TotalMinutes:0.0} min. Absolute figures are noisy; "
+        var header = $"- Conditions: load average at start {_loadAtStart}, at end {BenchEnvironment.LoadAverage()} (other work on the machine shows here: "
+            + $"this run's own client and server add about 2-6); run time {elapsed.TotalMinutes:0.0} min. Absolute figures are noisy; "
             + "each comparison runs its sides back to back in alternating order.";
         var firstSection = _text.ToString().IndexOf("\n## ", StringComparison.Ordinal);
         _text.Insert(firstSection < 0 ? _text.Length : firstSection, header + "\n");
