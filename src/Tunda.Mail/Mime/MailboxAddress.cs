@@ -10,14 +10,28 @@ public sealed record MailboxAddress
     {
         ArgumentNullException.ThrowIfNull(address);
         HeaderValues.RejectLineBreaks(address, nameof(address));
-        if (displayName is not null)
+        Address = Normalise(address.Trim());
+        DisplayName = Folded(displayName);
+    }
+
+    /// <summary>
+    /// A person's name is user data, and a mail to them must not fail on it: line breaks and other control
+    /// characters fold into single spaces (so no name can start a header of its own); an empty name is none.
+    /// </summary>
+    private static string? Folded(string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
         {
-            HeaderValues.RejectLineBreaks(displayName, nameof(displayName));
+            return null;
         }
 
-        Address = Normalise(address.Trim());
-        DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        var words = displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(word => word.Split(Controls, StringSplitOptions.RemoveEmptyEntries));
+        var folded = string.Join(' ', words);
+        return folded.Length == 0 ? null : folded;
     }
+
+    private static readonly char[] Controls = [.. Enumerable.Range(0, 32).Select(c => (char)c), '\u007f'];
 
     /// <summary>local-part@domain, the domain in punycode.</summary>
     public string Address { get; }
