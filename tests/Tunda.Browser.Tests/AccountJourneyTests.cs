@@ -93,7 +93,19 @@ public sealed class AccountJourneyTests
         await page.GotoAsync("/accedi");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/accedi", StringComparison.Ordinal));
+
+        // Wait for the POST's own answer (password hashing is slow on a loaded machine), then require the
+        // redirect: a page that stays on /accedi fails at once with what it says, not after a blind timeout.
+        var posted = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("main form button[type=submit]"),
+            response => response.Request.Method == "POST" && response.Url.Contains("/accedi", StringComparison.Ordinal),
+            new() { Timeout = 90_000 });
+        if (posted.Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            throw new InvalidOperationException($"Signing in {email} answered {posted.Status} on {page.Url}: {await page.TextContentAsync("main")}");
+        }
+
+        await page.WaitForURLAsync(url => !url.Contains("/accedi", StringComparison.Ordinal), new() { Timeout = 90_000 });
     }
 }
