@@ -69,15 +69,31 @@ public sealed class EmailTests
     }
 
     [Fact]
-    public async Task a_recipient_that_would_inject_a_header_is_dead_lettered_and_never_sent()
+    public async Task a_recipient_address_that_would_inject_a_header_is_dead_lettered_and_never_sent()
     {
         await using var smtp = new LoopbackSmtpServer();
         await using var app = await TundaApp.StartAsync(EmailApps.Smtp(smtp));
 
-        await app.TrackFailuresAsync(bus => bus.PublishAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues()) with { ToName = "Mario\r\nBcc: vittima@example.it" }));
+        await app.TrackFailuresAsync(bus => bus.PublishAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues(), to: "mario@example.it\r\nBcc: vittima@example.it")));
 
         (await app.DeadLettersAsync()).ShouldHaveSingleItem().ExceptionMessage.ShouldContain("line break");
         smtp.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_recipient_name_with_a_line_break_is_folded_and_the_mail_goes_without_an_injected_header()
+    {
+        await using var smtp = new LoopbackSmtpServer();
+        await using var app = await TundaApp.StartAsync(EmailApps.Smtp(smtp));
+
+        await app.TrackAsync(bus => bus.PublishAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues()) with { ToName = "Mario\r\nBcc: vittima@example.it" }));
+
+        var sent = smtp.Received.ShouldHaveSingleItem();
+        sent.Recipients.ShouldNotContain("vittima@example.it");
+        var parsed = sent.Parsed();
+        parsed.Bcc.Count.ShouldBe(0);
+        parsed.To.Mailboxes.ShouldHaveSingleItem().Name.ShouldBe("Mario Bcc: vittima@example.it");
+        (await app.DeadLettersAsync()).ShouldBeEmpty();
     }
 
     [Fact]
