@@ -87,18 +87,18 @@ internal static class UseCaseBench
             ["phone"] = "+39 02 1234567", ["email"] = email, ["password"] = Password, ["passwordConfirmation"] = Password,
             ["acceptTerms"] = true, ["acceptPrivacy"] = true,
         });
-        Expect(registration, HttpStatusCode.Accepted, "registration");
+        await ExpectAsync(registration, HttpStatusCode.Accepted, "registration");
         var token = await PickupMail.ConfirmTokenAsync(app.MailFolder, email, TimeSpan.FromSeconds(60));
-        Expect(await client.PostAsJsonAsync(new Uri("/api/customers/confirm-email", UriKind.Relative), new { token }), HttpStatusCode.OK, "confirmation");
-        Expect(await client.PostAsJsonAsync(new Uri("/api/session", UriKind.Relative), new { email, password = Password }), HttpStatusCode.OK, "sign-in");
+        await ExpectAsync(await client.PostAsJsonAsync(new Uri("/api/customers/confirm-email", UriKind.Relative), new { token }), HttpStatusCode.OK, "confirmation");
+        await ExpectAsync(await client.PostAsJsonAsync(new Uri("/api/session", UriKind.Relative), new { email, password = Password }), HttpStatusCode.OK, "sign-in");
         return client;
     }
 
-    private static void Expect(HttpResponseMessage response, HttpStatusCode status, string step)
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status, string step)
     {
         if (response.StatusCode != status)
         {
-            throw new InvalidOperationException($"{step} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+            throw new InvalidOperationException($"{step} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Tunda.Web.Features.Health;
 
 /// <summary>
 /// GET /health: 200 (503 when the database cannot be reached) with the overall status and each
-/// component's (database, projections, messaging, IMAP). The details (database and schema names,
+/// component's (database, messaging, IMAP; each projection's lag is a detail). The details (database and schema names,
 /// server version, projection lags, queue counts, mailboxes) only for a monitor sending
 /// <c>Authorization: Bearer &lt;Tunda:Health:Token&gt;</c> and for staff administrators at
 /// <c>/api/staff/health</c>: an anonymous caller
@@ -61,7 +61,6 @@ public static class HealthEndpoint
             var components = new Dictionary<string, string>
             {
                 ["database"] = database.SchemaReady ? Healthy : Degraded,
-                ["projections"] = database.SchemaReady ? Healthy : Degraded,
                 ["messaging"] = queue is { DeadLetters: 0 } ? Healthy : Degraded,
                 ["imap"] = imap.AllHealthy ? Healthy : Degraded,
             };

@@ -26,7 +26,7 @@ public sealed class HealthVisibilityTests
         {
             health.EnumerateObject().Select(p => p.Name).ShouldBe(["status", "components"], ignoreOrder: true);
             health.GetProperty("status").GetString().ShouldBe("healthy");
-            health.GetProperty("components").EnumerateObject().Select(p => p.Name).ShouldBe(["database", "projections", "messaging", "imap"], ignoreOrder: true);
+            health.GetProperty("components").EnumerateObject().Select(p => p.Name).ShouldBe(["database", "messaging", "imap"], ignoreOrder: true);
             health.GetRawText().ShouldNotContain(app.Schema);
         }
     }
