@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
+using Tunda.Projections.Tickets;
 
 namespace Tunda.Projections;
 
@@ -17,11 +19,19 @@ public static class ReadModels
         options.Projections.Add(new CustomerProfileProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new AccountAccessProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new StaffDirectoryProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new TicketThreadProjection(), ProjectionLifecycle.Inline);
+
+        // Async: lists across tickets (staff inbox, queue counts, the customer's list) follow within the daemon's poll.
+        options.Projections.Add(new TicketInboxProjection(), ProjectionLifecycle.Async);
 
         // None is unique, as in the tables these replace: one address reaches a main account and
         // contacts at other customers, and the main login's uniqueness is the reservation's job.
         options.Schema.For<CustomerProfile>().Duplicate(p => p.LoginEmail);
         options.Schema.For<AccountAccess>().Duplicate(a => a.Email).Duplicate(a => a.CustomerId);
         options.Schema.For<StaffDirectoryEntry>().Duplicate(s => s.Email);
+        options.Schema.For<TicketThread>().UniqueIndex(UniqueIndexType.DuplicatedField, t => t.Number).Duplicate(t => t.CustomerId);
+        options.Schema.For<TicketInboxRow>()
+            .Duplicate(t => t.CustomerId).Duplicate(t => t.Department).Duplicate(t => t.Status).Duplicate(t => t.AssigneeId)
+            .Duplicate(t => t.Priority).Duplicate(t => t.LastActivityAt).Duplicate(t => t.WaitingSince);
     }
 }

@@ -4,6 +4,7 @@ using Tunda.Domain.Customers;
 using Tunda.Domain.Inbound;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
+using Tunda.Domain.Tickets;
 using Tunda.Projections.Store;
 using Tunda.Projections.Tests.Support;
 using static Tunda.Projections.Tests.Support.Events;
@@ -19,6 +20,14 @@ public sealed class PinnedEventNameTests
     private static readonly Guid Request = Guid.NewGuid();
     private static readonly Guid Mail = Guid.NewGuid();
     private static readonly Guid HeldMail = Guid.NewGuid();
+    private static readonly Guid Ticket = Guid.NewGuid();
+    private static readonly TicketAuthor Customer = new(AuthorKind.Customer, "login", "Mario", "mario@example.it");
+    private static readonly TicketAuthor Agent = new(AuthorKind.Staff, "staff", "Chiara", "c@tunda.it");
+    private static readonly TicketPost Post = new(Guid.NewGuid(), Customer, "Il sito non va")
+    {
+        Attachments = [new TicketAttachment(Guid.NewGuid(), "log.txt", "text/plain", 12, "ab12")],
+        QuotedText = "> prima",
+    };
 
     /// <summary>One event of every type, by stream, with the name it must be stored under: the pinned list.</summary>
     private static readonly (Guid Stream, object Event, string Name)[] Samples =
@@ -52,6 +61,22 @@ public sealed class PinnedEventNameTests
         (Mail, new InboundMailReceived(Mail, "imap", "<m1@example.it>", "ab12", "Ciao", "mario@example.it", "Mario", false, null, ["<m0@example.it>"],
             "personal", ["from a known sender"], "pass", null, "pass", At), "inbound_mail_received"),
         (HeldMail, new InboundMailQuarantined(HeldMail, "pipe", "cd34", "too many parts", At), "inbound_mail_quarantined"),
+        (Ticket, new TicketOpened(Ticket, "TND-7K3QX", Mario, "technical", "Sito", TicketPriority.Normal, TicketChannel.Portal, new TicketRelation("domain", "d1", "rossi.it"), Customer, At), "ticket_opened"),
+        (Ticket, new TicketHeldForVerification(Ticket, "unregistered sender", At), "ticket_held_for_verification"),
+        (Ticket, new TicketSenderVerified(Ticket, Mario, "called back", true, Agent, At), "ticket_sender_verified"),
+        (Ticket, new CustomerWrote(Ticket, Post, At), "customer_wrote"),
+        (Ticket, new StaffReplied(Ticket, Post with { Author = Agent }, At), "staff_replied"),
+        (Ticket, new InternalNoteAdded(Ticket, Post with { Author = Agent }, At), "internal_note_added"),
+        (Ticket, new AutomaticReplyAppended(Ticket, Post, "out_of_office", At), "automatic_reply_appended"),
+        (Ticket, new TicketStatusChanged(Ticket, TicketStatus.AwaitingCustomer, Agent, At), "ticket_status_changed"),
+        (Ticket, new TicketAssigned(Ticket, Chiara, "Chiara", Agent, At), "ticket_assigned"),
+        (Ticket, new TicketUnassigned(Ticket, Agent, At), "ticket_unassigned"),
+        (Ticket, new TicketDepartmentChanged(Ticket, "sales", Agent, At), "ticket_department_changed"),
+        (Ticket, new TicketPriorityChanged(Ticket, TicketPriority.High, Agent, At), "ticket_priority_changed"),
+        (Ticket, new TicketDeliveryFailed(Ticket, "mario@example.it", "550", Mail, At), "ticket_delivery_failed"),
+        (Ticket, new TicketClosed(Ticket, Customer, At), "ticket_closed"),
+        (Ticket, new TicketReopened(Ticket, Customer, At), "ticket_reopened"),
+        (Ticket, new TicketRejected(Ticket, "spam", "obvious", Agent, At), "ticket_rejected"),
     ];
 
     [Fact]

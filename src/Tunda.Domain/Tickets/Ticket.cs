@@ -67,19 +67,19 @@ public sealed record Ticket
             Priority = e.Priority, Status = TicketStatus.Open, Channel = e.Channel, Related = e.Related, Requester = e.Requester,
             OpenedAt = e.At, LastActivityAt = e.At, Participants = With(Participants, e.Requester.Address),
         },
-        CustomerWrote e => Posted(e.Post) with
+        CustomerWrote e => Posted(e.At) with
         {
             Status = Status is TicketStatus.Held or TicketStatus.Rejected ? Status : TicketStatus.AwaitingStaff,
-            WaitingSince = WaitingSince ?? e.Post.At,
+            WaitingSince = WaitingSince ?? e.At,
             Participants = With(Participants, e.Post.Author.Address),
             FailingAddresses = Without(FailingAddresses, e.Post.Author.Address),
         },
-        StaffReplied e => Posted(e.Post) with
+        StaffReplied e => Posted(e.At) with
         {
-            Status = TicketStatus.AwaitingCustomer, WaitingSince = null, FirstStaffReplyAt = FirstStaffReplyAt ?? e.Post.At, ClosedAt = null,
+            Status = TicketStatus.AwaitingCustomer, WaitingSince = null, FirstStaffReplyAt = FirstStaffReplyAt ?? e.At, ClosedAt = null,
         },
-        InternalNoteAdded e => Posted(e.Post),
-        AutomaticReplyAppended e => Posted(e.Post),
+        InternalNoteAdded e => Posted(e.At),
+        AutomaticReplyAppended e => Posted(e.At),
         TicketClosed e => this with { Status = TicketStatus.Closed, ClosedAt = e.At, WaitingSince = null, LastActivityAt = e.At },
         TicketReopened e => this with { Status = TicketStatus.AwaitingStaff, ClosedAt = null, WaitingSince = e.By.IsStaff ? null : e.At, LastActivityAt = e.At },
         TicketStatusChanged e => this with
@@ -100,7 +100,7 @@ public sealed record Ticket
 
     public static Ticket Evolve(Ticket state, object @event) => state.Evolve(@event);
 
-    private Ticket Posted(TicketPost post) => this with { LastActivityAt = post.At, PostCount = PostCount + 1 };
+    private Ticket Posted(DateTimeOffset at) => this with { LastActivityAt = at, PostCount = PostCount + 1 };
 
     private static IReadOnlyList<string> With(IReadOnlyList<string> addresses, string? address) =>
         address is null || addresses.Contains(address.Trim().ToLowerInvariant()) ? addresses : [.. addresses, address.Trim().ToLowerInvariant()];

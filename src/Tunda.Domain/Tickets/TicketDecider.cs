@@ -41,7 +41,7 @@ public static class TicketDecider
             ? Decision.Reject(errors)
             : Decision.Accept(
                 new TicketOpened(command.TicketId, command.Number, command.CustomerId, command.Department, subject, command.Priority, TicketChannel.Portal, command.Related, command.FirstPost.Author, now),
-                new CustomerWrote(command.TicketId, Trimmed(command.FirstPost)));
+                new CustomerWrote(command.TicketId, Trimmed(command.FirstPost), now));
     }
 
     public static Decision Decide(Ticket state, OpenTicketFromMail command, DateTimeOffset now)
@@ -62,7 +62,7 @@ public static class TicketDecider
             command.TicketId, command.Number, held ? null : command.CustomerId, command.Department,
             subject.Length > TicketErrors.MaxSubjectLength ? subject[..TicketErrors.MaxSubjectLength] : subject,
             TicketPriority.Normal, TicketChannel.Email, null, command.FirstPost.Author, now);
-        var wrote = new CustomerWrote(command.TicketId, command.FirstPost);
+        var wrote = new CustomerWrote(command.TicketId, command.FirstPost, now);
         return held
             ? Decision.Accept(opened, new TicketHeldForVerification(command.TicketId, command.HeldReason!, now), wrote)
             : Decision.Accept(opened, wrote);
@@ -88,11 +88,11 @@ public static class TicketDecider
         var post = command.Post.Author.Kind == AuthorKind.Customer ? Trimmed(command.Post) : command.Post;
         if (state.Status != TicketStatus.Closed)
         {
-            return Decision.Accept(new CustomerWrote(command.TicketId, post));
+            return Decision.Accept(new CustomerWrote(command.TicketId, post, now));
         }
 
         return CanReopen(state, command.ReopenWithin, now)
-            ? Decision.Accept(new TicketReopened(command.TicketId, post.Author, now), new CustomerWrote(command.TicketId, post))
+            ? Decision.Accept(new TicketReopened(command.TicketId, post.Author, now), new CustomerWrote(command.TicketId, post, now))
             : TicketErrors.ReopenExpired;
     }
 
@@ -101,15 +101,15 @@ public static class TicketDecider
         : state.IsHeld ? TicketErrors.Held
         : state.Status == TicketStatus.Rejected ? TicketErrors.Closed
         : !HasText(command.Post) ? TicketErrors.TextRequired
-        : Decision.Accept(new StaffReplied(command.TicketId, Trimmed(command.Post)));
+        : Decision.Accept(new StaffReplied(command.TicketId, Trimmed(command.Post), now));
 
     public static Decision Decide(Ticket state, AddInternalNote command, DateTimeOffset now) =>
         !state.Exists ? TicketErrors.NotFound
         : !HasText(command.Post) ? TicketErrors.TextRequired
-        : Decision.Accept(new InternalNoteAdded(command.TicketId, Trimmed(command.Post)));
+        : Decision.Accept(new InternalNoteAdded(command.TicketId, Trimmed(command.Post), now));
 
     public static Decision Decide(Ticket state, AppendAutomaticReply command, DateTimeOffset now) =>
-        !state.Exists ? TicketErrors.NotFound : Decision.Accept(new AutomaticReplyAppended(command.TicketId, command.Post, command.Kind));
+        !state.Exists ? TicketErrors.NotFound : Decision.Accept(new AutomaticReplyAppended(command.TicketId, command.Post, command.Kind, now));
 
     public static Decision Decide(Ticket state, CloseTicket command, DateTimeOffset now) =>
         !state.Exists ? TicketErrors.NotFound

@@ -17,16 +17,16 @@ public sealed record TicketOpened(
     DateTimeOffset At);
 
 /// <summary>The customer (or the mail's sender) wrote: the ticket now waits for staff.</summary>
-public sealed record CustomerWrote(Guid TicketId, TicketPost Post);
+public sealed record CustomerWrote(Guid TicketId, TicketPost Post, DateTimeOffset At);
 
 /// <summary>Staff answered publicly: the ticket now waits for the customer.</summary>
-public sealed record StaffReplied(Guid TicketId, TicketPost Post);
+public sealed record StaffReplied(Guid TicketId, TicketPost Post, DateTimeOffset At);
 
 /// <summary>A note for staff only; never shown to the customer, never mailed.</summary>
-public sealed record InternalNoteAdded(Guid TicketId, TicketPost Post);
+public sealed record InternalNoteAdded(Guid TicketId, TicketPost Post, DateTimeOffset At);
 
 /// <summary>An auto-reply or out-of-office answer, kept on the ticket; it changes no status and is never answered.</summary>
-public sealed record AutomaticReplyAppended(Guid TicketId, TicketPost Post, string Kind);
+public sealed record AutomaticReplyAppended(Guid TicketId, TicketPost Post, string Kind, DateTimeOffset At);
 
 public sealed record TicketClosed(Guid TicketId, TicketAuthor By, DateTimeOffset At);
 

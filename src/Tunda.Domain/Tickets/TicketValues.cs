@@ -61,14 +61,10 @@ public sealed record TicketAttachment(Guid Id, string FileName, string ContentTy
 public sealed record TicketRelation(string Kind, string Id, string Label);
 
 /// <summary>
-/// One message on a ticket. <see cref="QuotedText"/> is the earlier mail a reply quoted: kept, shown
+/// One message on a ticket (its time is the event's). <see cref="QuotedText"/> is the earlier mail a reply quoted: kept, shown
 /// folded. <see cref="MailId"/> and <see cref="EmailMessageId"/> tie a mailed message to what was received.
 /// </summary>
-public sealed record TicketPost(
-    Guid PostId,
-    TicketAuthor Author,
-    string Text,
-    DateTimeOffset At)
+public sealed record TicketPost(Guid PostId, TicketAuthor Author, string Text)
 {
     public string? QuotedText { get; init; }
 

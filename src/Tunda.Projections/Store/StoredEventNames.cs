@@ -2,6 +2,7 @@ using Tunda.Domain.Customers;
 using Tunda.Domain.Inbound;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
+using Tunda.Domain.Tickets;
 
 namespace Tunda.Projections.Store;
 
@@ -42,5 +43,21 @@ public static class StoredEventNames
         [typeof(StaffMemberUnblocked)] = "staff_member_unblocked",
         [typeof(InboundMailReceived)] = "inbound_mail_received",
         [typeof(InboundMailQuarantined)] = "inbound_mail_quarantined",
+        [typeof(TicketOpened)] = "ticket_opened",
+        [typeof(CustomerWrote)] = "customer_wrote",
+        [typeof(StaffReplied)] = "staff_replied",
+        [typeof(InternalNoteAdded)] = "internal_note_added",
+        [typeof(AutomaticReplyAppended)] = "automatic_reply_appended",
+        [typeof(TicketClosed)] = "ticket_closed",
+        [typeof(TicketReopened)] = "ticket_reopened",
+        [typeof(TicketStatusChanged)] = "ticket_status_changed",
+        [typeof(TicketAssigned)] = "ticket_assigned",
+        [typeof(TicketUnassigned)] = "ticket_unassigned",
+        [typeof(TicketDepartmentChanged)] = "ticket_department_changed",
+        [typeof(TicketPriorityChanged)] = "ticket_priority_changed",
+        [typeof(TicketHeldForVerification)] = "ticket_held_for_verification",
+        [typeof(TicketSenderVerified)] = "ticket_sender_verified",
+        [typeof(TicketRejected)] = "ticket_rejected",
+        [typeof(TicketDeliveryFailed)] = "ticket_delivery_failed",
     };
 }

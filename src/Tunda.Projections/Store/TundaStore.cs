@@ -6,6 +6,7 @@ using Npgsql;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Logins;
 using Tunda.Domain.Staff;
+using Tunda.Domain.Tickets;
 using Weasel.Core;
 
 namespace Tunda.Projections.Store;
@@ -67,6 +68,7 @@ public static class TundaStore
         options.Projections.Add(new DomainAggregate<Customer>(Customer.Empty, Customer.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainAggregate<Login>(Login.Empty, Login.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainAggregate<StaffMember>(StaffMember.Empty, StaffMember.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainAggregate<Ticket>(Ticket.Empty, Ticket.Evolve), ProjectionLifecycle.Live);
 
         ReadModels.Register(options);
         EventChain.Register(options);

@@ -15,7 +15,7 @@ public sealed class TicketTests
 
     internal static Ticket Given(params object[] events) => events.Aggregate(Ticket.Empty, Ticket.Evolve);
 
-    internal static TicketPost Post(TicketAuthor author, string text, DateTimeOffset? at = null) => new(Guid.NewGuid(), author, text, at ?? Now);
+    internal static TicketPost Post(TicketAuthor author, string text) => new(Guid.NewGuid(), author, text);
 
     private static OpenTicket Open(string subject = "Il sito non risponde", string text = "Da stamattina il sito www.rossi.it dà errore 500.") =>
         new(Id, "TND-7K3QX", CustomerId, "technical", subject, TicketPriority.Normal, null, Post(Mario, text));
@@ -146,13 +146,13 @@ public sealed class TicketTests
     public void a_staff_reply_makes_the_ticket_wait_for_the_customer_and_a_customer_reply_back()
     {
         var open = Given(Opened());
-        var replied = open.Evolve(TicketDecider.Decide(open, new ReplyAsStaff(Id, Post(Chiara, "  Controllo subito  ", Now.AddHours(1))), Now.AddHours(1)).Events.Single());
+        var replied = open.Evolve(TicketDecider.Decide(open, new ReplyAsStaff(Id, Post(Chiara, "  Controllo subito  ")), Now.AddHours(1)).Events.Single());
 
         replied.Status.ShouldBe(TicketStatus.AwaitingCustomer);
         replied.WaitingSince.ShouldBeNull();
         replied.FirstStaffReplyAt.ShouldBe(Now.AddHours(1));
 
-        var answered = replied.Evolve(TicketDecider.Decide(replied, new AddCustomerPost(Id, Post(Mario, "Grazie", Now.AddHours(2)), Week), Now.AddHours(2)).Events.Single());
+        var answered = replied.Evolve(TicketDecider.Decide(replied, new AddCustomerPost(Id, Post(Mario, "Grazie"), Week), Now.AddHours(2)).Events.Single());
         answered.Status.ShouldBe(TicketStatus.AwaitingStaff);
         answered.WaitingSince.ShouldBe(Now.AddHours(2));
         answered.FirstStaffReplyAt.ShouldBe(Now.AddHours(1));
@@ -253,7 +253,7 @@ public sealed class TicketTests
         var bounced = open.Evolve(TicketDecider.Decide(open, new RecordDeliveryFailure(Id, "Mario@Example.it", "550 mailbox unavailable", null), Now).Events.Single());
         bounced.FailingAddresses.ShouldBe(["mario@example.it"]);
 
-        bounced.Evolve(new CustomerWrote(Id, Post(Sender, "eccomi"))).FailingAddresses.ShouldBeEmpty();
+        bounced.Evolve(new CustomerWrote(Id, Post(Sender, "eccomi"), Now)).FailingAddresses.ShouldBeEmpty();
     }
 
     [Fact]

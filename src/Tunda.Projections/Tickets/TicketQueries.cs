@@ -1,0 +1,116 @@
+using Marten;
+using Marten.Pagination;
+using Tunda.Domain.Tickets;
+
+namespace Tunda.Projections.Tickets;
+
+/// <summary>How the staff inbox is filtered and sorted. Null means "any".</summary>
+public sealed record InboxFilter
+{
+    public string? Department { get; init; }
+
+    /// <summary>A status; null shows every ticket still being worked (not closed, rejected or held).</summary>
+    public TicketStatus? Status { get; init; }
+
+    public Guid? AssigneeId { get; init; }
+
+    public bool UnassignedOnly { get; init; }
+
+    public TicketPriority? Priority { get; init; }
+
+    /// <summary>Longest wait first instead of latest activity first.</summary>
+    public bool ByWaitingTime { get; init; }
+}
+
+/// <summary>Counts of the inbox's queues, for the tabs staff switch between.</summary>
+public sealed record QueueCounts(int AwaitingStaff, int AwaitingCustomer, int Open, int Unassigned, int Held, int Mine);
+
+/// <summary>Reads of the ticket read models.</summary>
+public static class TicketQueries
+{
+    public static Task<TicketThread?> ThreadAsync(IQuerySession session, string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Query<TicketThread>().Where(t => t.Number == number).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The customer's tickets, latest activity first; held and rejected mail never shows (it is not theirs until verified).</summary>
+    public static Task<IPagedList<TicketInboxRow>> ForCustomerAsync(
+        IQuerySession session, Guid customerId, TicketStatus? status, string? department, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = session.Query<TicketInboxRow>().Where(t => t.CustomerId == customerId);
+        if (status is { } wanted)
+        {
+            rows = rows.Where(t => t.Status == wanted);
+        }
+
+        if (department is not null)
+        {
+            rows = rows.Where(t => t.Department == department);
+        }
+
+        return rows.OrderByDescending(t => t.LastActivityAt).ThenBy(t => t.TicketId).ToPagedListAsync(pageNumber, pageSize, cancellationToken);
+    }
+
+    /// <summary>Tickets of the customer that are not closed: the dashboard's tile.</summary>
+    public static Task<int> OpenCountAsync(IQuerySession session, Guid customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Query<TicketInboxRow>()
+            .Where(t => t.CustomerId == customerId && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
+            .CountAsync(cancellationToken);
+    }
+
+    public static Task<IPagedList<TicketInboxRow>> InboxAsync(IQuerySession session, InboxFilter filter, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(filter);
+        IQueryable<TicketInboxRow> rows = session.Query<TicketInboxRow>();
+        rows = filter.Status is { } status
+            ? rows.Where(t => t.Status == status)
+            : rows.Where(t => t.Status == TicketStatus.Open || t.Status == TicketStatus.AwaitingStaff || t.Status == TicketStatus.AwaitingCustomer);
+        if (filter.Department is { } department)
+        {
+            rows = rows.Where(t => t.Department == department);
+        }
+
+        if (filter.UnassignedOnly)
+        {
+            rows = rows.Where(t => t.AssigneeId == null);
+        }
+        else if (filter.AssigneeId is { } assignee)
+        {
+            rows = rows.Where(t => t.AssigneeId == assignee);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            rows = rows.Where(t => t.Priority == priority);
+        }
+
+        var sorted = filter.ByWaitingTime
+            ? rows.OrderBy(t => t.WaitingSince).ThenBy(t => t.LastActivityAt)
+            : rows.OrderByDescending(t => t.LastActivityAt);
+        return sorted.ThenBy(t => t.TicketId).ToPagedListAsync(pageNumber, pageSize, cancellationToken);
+    }
+
+    /// <summary>The queue counts in one round trip of grouped SQL over the indexed columns.</summary>
+    public static async Task<QueueCounts> CountsAsync(IQuerySession session, Guid? staffId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var table = session.DocumentStore.Options.Schema.For<TicketInboxRow>();
+        var working = "status IN ('Open', 'AwaitingStaff', 'AwaitingCustomer')";
+        var counts = await session.QueryAsync<QueueCounts>($"""
+            SELECT jsonb_build_object(
+                'awaitingStaff', count(*) FILTER (WHERE status = 'AwaitingStaff'),
+                'awaitingCustomer', count(*) FILTER (WHERE status = 'AwaitingCustomer'),
+                'open', count(*) FILTER (WHERE {working}),
+                'unassigned', count(*) FILTER (WHERE {working} AND assignee_id IS NULL),
+                'held', count(*) FILTER (WHERE status = 'Held'),
+                'mine', count(*) FILTER (WHERE {working} AND assignee_id = ?))
+            FROM {table}
+            """, cancellationToken, (object?)staffId ?? Guid.Empty);
+        return counts[0];
+    }
+}
