@@ -36,6 +36,7 @@ builder.Services.AddTundaContacts();
 builder.Services.AddTundaProfile();
 builder.Services.AddTundaStaff(builder.Configuration, builder.Environment);
 builder.Services.AddTundaInbound(builder.Configuration);
+builder.Services.AddTundaHelpdesk(builder.Configuration);
 builder.AddTundaPlatform();
 
 var app = builder.Build();

@@ -6,7 +6,7 @@ namespace Tunda.Mail.Parsing;
 /// File names for attachments: the sender's name when there is one (Content-Disposition filename,
 /// then Content-Type name), made safe to store and show, and unique within the message.
 /// </summary>
-internal sealed class AttachmentNames
+public sealed class AttachmentNames
 {
     private const int MaxLength = 120;
 

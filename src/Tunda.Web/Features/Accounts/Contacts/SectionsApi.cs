@@ -17,7 +17,6 @@ internal static class SectionsApi
         Section(api, "/domains", Permissions.ViewDomains);
         Section(api, "/orders", Permissions.Orders);
         Section(api, "/invoices", Permissions.Invoices);
-        Section(api, "/tickets", Permissions.Tickets);
     }
 
     private static void Section(RouteGroupBuilder api, string path, Permissions permission) =>
