@@ -25,6 +25,3 @@ public sealed class OrdersModel() : ComingSoonModel("orders");
 
 [RequirePermission(Permissions.Invoices)]
 public sealed class InvoicesModel() : ComingSoonModel("invoices");
-
-[RequirePermission(Permissions.Tickets)]
-public sealed class TicketsModel() : ComingSoonModel("tickets");
