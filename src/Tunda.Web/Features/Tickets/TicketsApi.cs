@@ -72,6 +72,10 @@ internal static class TicketsApi
 
         tickets.MapGet("/{number}/attachments/{id:guid}", (string number, Guid id, HttpContext http, IQuerySession session, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
             TicketDownloads.CustomerAsync(number, id, http.User, session, data, ct));
+
+        endpoints.MapApi("/staff/tickets", "Staff").RequireStaffRole(StaffTicketRoles.Readers)
+            .MapGet("/{number}/attachments/{id:guid}", (string number, Guid id, IQuerySession session, Npgsql.NpgsqlDataSource data, CancellationToken ct) =>
+                TicketDownloads.StaffAsync(number, id, session, data, ct));
     }
 
     private static async Task<IResult> ActAsync(string number, HttpContext http, IQuerySession session, ICommandSender bus, Func<TicketThread, object> command, CancellationToken ct)

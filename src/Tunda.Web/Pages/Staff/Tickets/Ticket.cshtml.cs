@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Tunda.Domain.Tickets;
+using Tunda.Projections;
+using Tunda.Projections.Tickets;
+using Tunda.Web.Features.Accounts;
+using Tunda.Web.Features.Tickets;
+using Tunda.Web.Pages.Tickets;
+using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Localisation;
+using Tunda.Web.Security.Authentication;
+using Tunda.Web.Security.Authorization;
+
+namespace Tunda.Web.Pages.Staff.Tickets;
+
+public sealed class StaffReplyForm
+{
+    [Display(Name = "staffTickets.reply")]
+    [DataType(DataType.MultilineText)]
+    public string? Text { get; set; }
+
+    public bool Internal { get; set; }
+
+    public long SeenRevision { get; set; }
+
+    public bool Confirmed { get; set; }
+
+    public List<IFormFile> Attachments { get; set; } = [];
+}
+
+public sealed class HandlingForm
+{
+    public TicketStatus? Status { get; set; }
+
+    public string? Department { get; set; }
+
+    public TicketPriority? Priority { get; set; }
+
+    /// <summary>A staff id, or empty for nobody.</summary>
+    public string? Assignee { get; set; }
+}
+
+/// <summary>/staff/ticket/{number}: the whole thread (notes and changes included), reply or note, handling, close and reopen. Auditors read only.</summary>
+[RequireStaffRole(StaffTicketRoles.Readers)]
+[RequestSizeLimit(64 * 1024 * 1024)]
+public sealed class TicketModel(IQuerySession session, ICommandSender bus, HelpdeskOptions options, Texts texts) : StaffPageModel(texts)
+{
+    [BindProperty]
+    public StaffReplyForm Input { get; set; } = new();
+
+    [BindProperty]
+    public HandlingForm Handling { get; set; } = new();
+
+    public TicketThread Thread { get; private set; } = null!;
+
+    public IReadOnlyList<StaffDirectoryEntry> Staff { get; private set; } = [];
+
+    public HelpdeskOptions Options => options;
+
+    public bool CanWork => StaffTicketRoles.CanWork(User.GetStaffRoles());
+
+    /// <summary>The reply was refused because the ticket changed: the form asks to confirm.</summary>
+    public bool AskToConfirm { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Handling = new HandlingForm { Department = Thread.State.Department, Priority = Thread.State.Priority, Assignee = Thread.State.AssigneeId?.ToString() };
+        Input.SeenRevision = Thread.Revision;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(string number, CancellationToken cancellationToken)
+    {
+        var uploads = await Uploads.ReadAsync(Input.Attachments, options.MaxAttachmentBytes, cancellationToken);
+        return await ActAsync(number, "staffTickets.done.reply", thread =>
+            new PostAsStaff(thread.TicketId, User.GetStaffId()!.Value, Input.Text ?? string.Empty, Input.Internal, Input.SeenRevision, Input.Confirmed, uploads), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostHandlingAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.handling", thread => new ChangeTicketHandling(thread.TicketId, User.GetStaffId()!.Value, Handling.Status,
+            Handling.Department, Handling.Priority, Guid.TryParse(Handling.Assignee, out var assignee) ? assignee : null, Handling.Assignee is "" or null), cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.closed", thread => new CloseAsStaff(thread.TicketId, User.GetStaffId()!.Value), cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.reopened", thread => new ReopenAsStaff(thread.TicketId, User.GetStaffId()!.Value), cancellationToken);
+
+    private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
+    {
+        if (TicketNumber.Parse(number) is not { } canonical || await TicketQueries.ThreadAsync(session, canonical, cancellationToken) is not { } thread)
+        {
+            return false;
+        }
+
+        Thread = thread;
+        Staff = [.. (await StaffDirectory.ListAsync(session, cancellationToken)).Where(s => !s.Blocked && StaffTicketRoles.CanWork(s.Roles))];
+        return true;
+    }
+
+    private async Task<IActionResult> ActAsync(string number, string done, Func<TicketThread, object> command, CancellationToken cancellationToken)
+    {
+        if (!CanWork)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await bus.InvokeAsync(command(Thread), RequestMetadata.For(HttpContext), cancellationToken);
+        if (result.Succeeded)
+        {
+            Notice = Text(done);
+            return Redirect($"/staff/ticket/{Thread.Number}");
+        }
+
+        // Shown again on the thread as it is now; a reply refused as stale keeps its text and asks to confirm.
+        AskToConfirm = result.Errors.Any(e => e == StaffTicketHandler.ChangedMeanwhile);
+        Input.SeenRevision = Thread.Revision;
+        ModelState.Clear();
+        ShowErrors(result);
+        Response.StatusCode = AskToConfirm ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

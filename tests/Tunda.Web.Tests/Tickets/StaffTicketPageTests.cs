@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tunda.Domain.Staff;
+using Tunda.Web.Tests.Accounts;
+using Tunda.Web.Tests.Accounts.Staff;
+
+namespace Tunda.Web.Tests.Tickets;
+
+/// <summary>The back-office inbox and ticket page: agents work tickets, auditors only read, customers never reach them.</summary>
+public sealed class StaffTicketPageTests
+{
+    [Fact]
+    public async Task an_agent_finds_the_ticket_in_the_inbox_replies_assigns_and_the_customer_sees_the_reply()
+    {
+        await using var app = await AccountsApp.StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+        using var mario = await app.SignInAsync("mario@example.it");
+        var number = await mario.OpenTicketAsync();
+        var (agent, member, _) = await StaffKit.SignedInAsync(app, "chiara@tunda.it", StaffRoles.Support);
+        await app.ListsCaughtUpAsync();
+
+        var inbox = await (await agent.GetAsync(new Uri("/staff/ticket?coda=attesa", UriKind.Relative))).Content.ReadAsStringAsync();
+        inbox.ShouldContain($"data-ticket=\"{number}\"");
+        inbox.ShouldContain("Da rispondere (1)");
+
+        var page = "/staff/ticket/" + number;
+        var html = await (await agent.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
+        var revision = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.SeenRevision\" value=\"(\\d+)\"").Groups[1].Value;
+        var replied = await agent.PostFormAsync(page, [new("Input.Text", "Il server è di nuovo raggiungibile."), new("Input.SeenRevision", revision)], page + "?handler=Reply");
+        replied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var assigned = await agent.PostFormAsync(page, [new("Handling.Department", "technical"), new("Handling.Priority", "High"), new("Handling.Assignee", member.StaffId.ToString())], page + "?handler=Handling");
+        assigned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await (await agent.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
+        after.ShouldContain("Alta");
+        after.ShouldContain("ticket_assigned");
+        var customerView = await mario.TicketAsync(number);
+        customerView.GetProperty("status").GetString().ShouldBe("AwaitingCustomer");
+        customerView.GetProperty("messages")[1].GetProperty("text").GetString().ShouldBe("Il server è di nuovo raggiungibile.");
+    }
+
+    [Fact]
+    public async Task a_reply_on_a_ticket_that_changed_since_the_agent_opened_it_asks_for_confirmation_and_keeps_the_text()
+    {
+        await using var app = await AccountsApp.StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+        using var mario = await app.SignInAsync("mario@example.it");
+        var number = await mario.OpenTicketAsync();
+        var (agent, _, _) = await StaffKit.SignedInAsync(app, "chiara@tunda.it", StaffRoles.Support);
+        var page = "/staff/ticket/" + number;
+
+        (await mario.PostAsJsonAsync(new Uri($"/api/tickets/{number}/replies", UriKind.Relative), new { text = "Nel frattempo si è risolto da solo." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await agent.PostFormAsync(page, [new("Input.Text", "Riavvio il server."), new("Input.SeenRevision", "2")], page + "?handler=Reply");
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var html = await stale.Content.ReadAsStringAsync();
+        html.ShouldContain("cambiato da quando");
+        html.ShouldContain("Riavvio il server.");
+        html.ShouldContain("Nel frattempo si");
+        var confirmed = await agent.PostFormAsync(page, [new("Input.Text", "Riavvio il server."), new("Input.SeenRevision", "2"), new("Input.Confirmed", "true")], page + "?handler=Reply");
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task an_auditor_reads_tickets_but_cannot_act_and_customers_never_reach_the_back_office()
+    {
+        await using var app = await AccountsApp.StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+        using var mario = await app.SignInAsync("mario@example.it");
+        var number = await mario.OpenTicketAsync();
+        var (auditor, _, _) = await StaffKit.SignedInAsync(app, "revisore@tunda.it", StaffRoles.Auditor);
+        var page = "/staff/ticket/" + number;
+
+        var view = await auditor.GetAsync(new Uri(page, UriKind.Relative));
+        view.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await view.Content.ReadAsStringAsync()).ShouldNotContain("id=\"staff-reply\"");
+        var token = Forms.AntiforgeryToken(await (await auditor.GetAsync(new Uri("/staff/ticket", UriKind.Relative))).Content.ReadAsStringAsync());
+        var refused = await auditor.PostAsync(new Uri(page + "?handler=Close", UriKind.Relative), new FormUrlEncodedContent([new("__RequestVerificationToken", token ?? "")]));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await mario.TicketAsync(number)).GetProperty("status").GetString().ShouldBe("AwaitingStaff");
+
+        foreach (var path in new[] { "/staff/ticket", page })
+        {
+            (await mario.GetAsync(new Uri(path, UriKind.Relative))).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect, HttpStatusCode.NotFound);
+        }
+    }
+}
