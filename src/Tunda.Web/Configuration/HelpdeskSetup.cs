@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Options;
+using Marten;
 using Tunda.Web.Features.Tickets;
+using Tunda.Web.Features.Tickets.Mail;
+using Tunda.Web.Platform.Commands;
+using Wolverine;
 using Tunda.Web.Platform;
 
 namespace Tunda.Web.Configuration;
@@ -8,7 +12,7 @@ public static class HelpdeskSetup
 {
     /// <summary>
     /// Tickets: departments and limits (section Tunda:Helpdesk), attachment storage (component
-    /// "helpdesk"), the customer and staff API. Handlers are found by Wolverine. Needs the store,
+    /// "helpdesk"), mail routed into tickets, the customer and staff API. Handlers are found by Wolverine. Needs the store,
     /// messaging and accounts first.
     /// </summary>
     public static IServiceCollection AddTundaHelpdesk(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +31,9 @@ public static class HelpdeskSetup
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<HelpdeskOptions>>().Value);
         services.AddSingleton<TicketAttachments>();
+        services.AddSingleton<MailRouter>();
+        services.ConfigureMarten(options => options.Schema.For<TicketMailReference>());
+        services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<RouteMailToHelpdesk>(RouteMailToHelpdeskHandler.RetryDelays)));
         services.AddSingleton<HelpdeskStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<HelpdeskStartup>());
         services.AddSingleton(new EndpointModule(TicketsApi.Map));

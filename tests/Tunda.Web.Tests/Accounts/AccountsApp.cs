@@ -61,6 +61,8 @@ internal sealed class AccountsApp : IAsyncDisposable
             }
         });
         await app.Get<SecurityStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await app.Get<Tunda.Web.Features.Inbound.InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await app.Get<Tunda.Web.Features.Tickets.HelpdeskStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         return new AccountsApp(app, mail);
     }
 

@@ -4,6 +4,7 @@ using Wolverine.Attributes;
 using Npgsql;
 using NpgsqlTypes;
 using Tunda.Domain.Inbound;
+using Tunda.Web.Features.Tickets.Mail;
 using Tunda.Web.Platform.Commands;
 using Tunda.Mail.Classification;
 using Tunda.Mail.Parsing;
@@ -81,6 +82,10 @@ public sealed class ProcessInboundMailHandler(MailClassifierOptions classifierOp
             ? new InboundMailQuarantined(message.MailId, stored.Channel, stored.Sha256, StorableText.Clean(quarantineReason ?? "not read"), stored.ReceivedAt)
             : Received(message.MailId, stored, parsed, from, classification);
         context.Session.Events.StartStream(message.MailId, recorded);
+        if (recorded is InboundMailReceived)
+        {
+            context.Publish(new RouteMailToHelpdesk(message.MailId));
+        }
     }
 
     /// <summary>
