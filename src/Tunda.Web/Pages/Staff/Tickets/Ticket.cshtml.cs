@@ -41,6 +41,20 @@ public sealed class HandlingForm
     public string? Assignee { get; set; }
 }
 
+/// <summary>How staff verified a held mail's sender, or why they reject it.</summary>
+public sealed class VerificationForm
+{
+    public Guid? CustomerId { get; set; }
+
+    [Display(Name = "staffTickets.verify.note", Description = "staffTickets.verify.note.hint")]
+    [DataType(DataType.MultilineText)]
+    public string? Note { get; set; }
+
+    public bool AddAsContact { get; set; }
+
+    public string? Reason { get; set; }
+}
+
 /// <summary>/staff/ticket/{number}: the whole thread (notes and changes included), reply or note, handling, close and reopen. Auditors read only.</summary>
 [RequireStaffRole(StaffTicketRoles.Readers)]
 [RequestSizeLimit(64 * 1024 * 1024)]
@@ -52,7 +66,13 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
     [BindProperty]
     public HandlingForm Handling { get; set; } = new();
 
+    [BindProperty]
+    public VerificationForm Verification { get; set; } = new();
+
     public TicketThread Thread { get; private set; } = null!;
+
+    /// <summary>For a held ticket: the accounts its sender's address reaches, whatever their state, to choose from.</summary>
+    public IReadOnlyList<Tunda.Projections.AccountAccess> Candidates { get; private set; } = [];
 
     public IReadOnlyList<StaffDirectoryEntry> Staff { get; private set; } = [];
 
@@ -92,6 +112,14 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
     public Task<IActionResult> OnPostReopenAsync(string number, CancellationToken cancellationToken) =>
         ActAsync(number, "staffTickets.done.reopened", thread => new ReopenAsStaff(thread.TicketId, User.GetStaffId()!.Value), cancellationToken);
 
+    public Task<IActionResult> OnPostVerifyAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.verified", thread => new VerifyHeldTicket(thread.TicketId, User.GetStaffId()!.Value,
+            Verification.CustomerId ?? Guid.Empty, Verification.Note ?? string.Empty, Verification.AddAsContact), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.rejected", thread => new RejectHeldMail(thread.TicketId, User.GetStaffId()!.Value,
+            Verification.Reason ?? string.Empty, Verification.Note ?? string.Empty), cancellationToken);
+
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
         if (TicketNumber.Parse(number) is not { } canonical || await TicketQueries.ThreadAsync(session, canonical, cancellationToken) is not { } thread)
@@ -101,6 +129,7 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
 
         Thread = thread;
         Staff = [.. (await StaffDirectory.ListAsync(session, cancellationToken)).Where(s => !s.Blocked && StaffTicketRoles.CanWork(s.Roles))];
+        Candidates = thread.State.IsHeld && thread.State.Requester?.Address is { } address ? await AccountAccessQueries.ForEmailAsync(session, address, cancellationToken) : [];
         return true;
     }
 
@@ -127,7 +156,7 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
         AskToConfirm = result.Errors.Any(e => e == StaffTicketHandler.ChangedMeanwhile);
         Input.SeenRevision = Thread.Revision;
         ModelState.Clear();
-        ShowErrors(result);
+        ShowErrors(result, result.Errors.Any(e => e.Field is "note" or "customerId" or "reason") ? nameof(Verification) : nameof(Input));
         Response.StatusCode = AskToConfirm ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
