@@ -35,4 +35,28 @@ public sealed record Decision
     public static Decision Reject(string code, string message) => Reject(new DomainError(code, message));
 
     public static implicit operator Decision(DomainError error) => Reject(error);
+
+    /// <summary>
+    /// Several steps decided in order, each on the state the previous step's events left (folded by
+    /// <paramref name="evolve"/>): all their events, or the first refusal (and nothing else).
+    /// </summary>
+    public static Decision Chain<TState>(TState state, Func<TState, object, TState> evolve, params IEnumerable<Func<TState, Decision>> steps)
+    {
+        ArgumentNullException.ThrowIfNull(evolve);
+        ArgumentNullException.ThrowIfNull(steps);
+        var events = new List<object>();
+        foreach (var step in steps)
+        {
+            var decision = step(state);
+            if (!decision.IsAccepted)
+            {
+                return decision;
+            }
+
+            events.AddRange(decision.Events);
+            state = decision.Events.Aggregate(state, evolve);
+        }
+
+        return Accept([.. events]);
+    }
 }

@@ -25,6 +25,8 @@ public sealed record InboxFilter
 /// <summary>Counts of the inbox's queues, for the tabs staff switch between.</summary>
 public sealed record QueueCounts(int AwaitingStaff, int AwaitingCustomer, int Open, int Unassigned, int Held, int Mine);
 
+public sealed record CustomerTicketCounts(int Open, int AwaitingCustomer);
+
 /// <summary>Reads of the ticket read models.</summary>
 public static class TicketQueries
 {
@@ -53,13 +55,15 @@ public static class TicketQueries
         return rows.OrderByDescending(t => t.LastActivityAt).ThenBy(t => t.TicketId).ToPagedListAsync(pageNumber, pageSize, cancellationToken);
     }
 
-    /// <summary>Tickets of the customer that are not closed: the dashboard's tile.</summary>
-    public static Task<int> OpenCountAsync(IQuerySession session, Guid customerId, CancellationToken cancellationToken = default)
+    /// <summary>The dashboard's tile: the customer's tickets not closed, and how many of them wait for the customer.</summary>
+    public static async Task<CustomerTicketCounts> CustomerCountsAsync(IQuerySession session, Guid customerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.Query<TicketInboxRow>()
+        var open = await session.Query<TicketInboxRow>()
             .Where(t => t.CustomerId == customerId && t.Status != TicketStatus.Closed && t.Status != TicketStatus.Rejected)
-            .CountAsync(cancellationToken);
+            .Select(t => t.Status)
+            .ToListAsync(cancellationToken);
+        return new CustomerTicketCounts(open.Count, open.Count(s => s == TicketStatus.AwaitingCustomer));
     }
 
     public static Task<IPagedList<TicketInboxRow>> InboxAsync(IQuerySession session, InboxFilter filter, int pageNumber, int pageSize, CancellationToken cancellationToken = default)

@@ -92,6 +92,6 @@ public sealed class TicketReadModelTests
         marios.Select(r => r.Number).ShouldBe(["TND-DDDDD", "TND-CCCCC", "TND-AAAAA"]);
         (await store.ReadAsync(s => TicketQueries.ForCustomerAsync(s, mario, TicketStatus.Closed, null, 1, 10))).Select(r => r.Number).ShouldBe(["TND-DDDDD"]);
         (await store.ReadAsync(s => TicketQueries.ForCustomerAsync(s, mario, null, "administration", 1, 10))).Select(r => r.Number).ShouldBe(["TND-CCCCC"]);
-        (await store.ReadAsync(s => TicketQueries.OpenCountAsync(s, mario))).ShouldBe(2);
+        (await store.ReadAsync(s => TicketQueries.CustomerCountsAsync(s, mario))).ShouldBe(new CustomerTicketCounts(Open: 2, AwaitingCustomer: 1));
     }
 }

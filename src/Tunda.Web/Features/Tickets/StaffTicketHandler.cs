@@ -92,7 +92,7 @@ public static class StaffTicketHandler
                 changes.Add(new AssignTicket(command.TicketId, command.Unassign ? null : command.AssigneeId, assignee?.Name, author));
             }
 
-            return await StreamSteps.DecideAsync(context, command.TicketId, Ticket.Empty, state => All(state, changes, context.Now), ct);
+            return await StreamSteps.DecideAsync(context, command.TicketId, Ticket.Empty, state => Decision.Chain(state, Ticket.Evolve, changes.Select(c => (Func<Ticket, Decision>)(s => TicketRules.Decide(s, c, context.Now)))), ct);
         }, ct);
 
     public static Task<InvokeResult> Handle(CloseAsStaff command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
@@ -105,23 +105,4 @@ public static class StaffTicketHandler
         await TicketAuthors.StaffAsync(context.Session, staffId, ct) is { } author
             ? await StreamSteps.DecideAsync(context, ticketId, Ticket.Empty, state => TicketRules.Decide(state, command(author), context.Now), ct)
             : TicketAuthors.NotAllowed;
-
-    /// <summary>Several changes decided in order, each on the state the previous left; the first refusal refuses them all.</summary>
-    private static Decision All(Ticket state, IReadOnlyList<object> commands, DateTimeOffset now)
-    {
-        var events = new List<object>();
-        foreach (var command in commands)
-        {
-            var decision = TicketRules.Decide(state, command, now);
-            if (!decision.IsAccepted)
-            {
-                return decision;
-            }
-
-            events.AddRange(decision.Events);
-            state = decision.Events.Aggregate(state, Ticket.Evolve);
-        }
-
-        return Decision.Accept([.. events]);
-    }
 }

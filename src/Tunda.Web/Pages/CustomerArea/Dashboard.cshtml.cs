@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Tunda.Domain.Customers;
+using Tunda.Projections.Tickets;
 using Tunda.Web.Configuration;
 using Tunda.Web.Features.Accounts.Registration;
 using Tunda.Web.Security.Authentication;
@@ -35,6 +36,9 @@ public sealed class DashboardModel(IDocumentStore store, IAccountDirectory direc
 
     public IReadOnlyList<DashboardLink> Links { get; private set; } = [];
 
+    /// <summary>The tickets tile, for sessions that may see tickets.</summary>
+    public CustomerTicketCounts? Tickets { get; private set; }
+
     /// <summary>The e-mail enters more than one open account: offer /area-clienti/cambia-account.</summary>
     public bool CanSwitchAccount { get; private set; }
 
@@ -45,6 +49,12 @@ public sealed class DashboardModel(IDocumentStore store, IAccountDirectory direc
         CustomerName = access?.CustomerName ?? string.Empty;
         var permissions = User.GetPermissions();
         Links = [.. Sections.Where(s => (permissions & s.Needs) == s.Needs)];
+        if (permissions.HasFlag(Permissions.Tickets) && User.GetCustomerId() is { } customerId)
+        {
+            await using var session = store.QuerySession();
+            Tickets = await TicketQueries.CustomerCountsAsync(session, customerId, HttpContext.RequestAborted);
+        }
+
         CanSwitchAccount = (await Tunda.Web.Pages.SignIn.AccountList.OpenAccountsAsync(directory, User, HttpContext.RequestAborted)).Count > 1;
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using Tunda.Domain.Customers;
+using Marten;
 using Tunda.Domain.Logins;
+using Tunda.Domain.Tickets;
+using Tunda.Projections.Tickets;
 using Tunda.Web.Features.Accounts.Demo;
 using Tunda.Web.Security.Authentication;
 using Tunda.Web.Security.SignIn;
@@ -35,5 +38,11 @@ public sealed class DemoSeedTests
 
         using var admin = await StaffSignInTests.DemoAdminAsync(app);
         (await admin.GetAsync(new Uri("/staff/membri", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var session = app.Get<Marten.IDocumentStore>().QuerySession();
+        var tickets = (await session.Query<TicketThread>().ToListAsync()).OrderBy(t => t.Number).ToList();
+        tickets.Select(t => t.State.Status).ShouldBe([TicketStatus.AwaitingStaff, TicketStatus.AwaitingCustomer, TicketStatus.Closed, TicketStatus.AwaitingStaff, TicketStatus.Held]);
+        tickets[4].CustomerId.ShouldBeNull();
+        tickets[3].State.AssigneeId.ShouldBe(DemoAccounts.StaffId);
     }
 }

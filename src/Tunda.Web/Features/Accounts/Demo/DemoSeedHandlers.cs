@@ -10,7 +10,7 @@ using Wolverine;
 
 namespace Tunda.Web.Features.Accounts.Demo;
 
-/// <summary>Seeds the demo customer (with its contact) and the demo administrator, each once.</summary>
+/// <summary>Seeds the demo customer (with its contact), the demo administrator and the demo tickets, each once.</summary>
 public sealed record SeedDemoAccounts;
 
 /// <summary>What the seed did: false where the account already existed.</summary>
@@ -34,7 +34,13 @@ public static class DemoSeedHandler
         }
 
         var staff = await SeedStaffAsync(context, credentials, ct);
-        return staff is DomainError or Decision ? staff : new DemoSeedResult((bool)customer!, (bool)staff!);
+        if (staff is DomainError or Decision)
+        {
+            return staff;
+        }
+
+        await Tickets.DemoTickets.SeedAsync(context, ct);
+        return new DemoSeedResult((bool)customer!, (bool)staff!);
     }
 
     private static async Task<object?> SeedCustomerAsync(CommandContext context, CredentialStore credentials, CancellationToken ct)
@@ -46,7 +52,7 @@ public static class DemoSeedHandler
                 return Decision.Accept();
             }
 
-            return Chain(state, Customer.Evolve,
+            return Decision.Chain(state, Customer.Evolve,
                 s => CustomerDecider.Decide(s, DemoAccounts.Registration, context.Now),
                 s => CustomerDecider.Decide(s, new ConfirmCustomerEmail(DemoAccounts.CustomerId, DemoAccounts.CustomerEmail), context.Now),
                 s => ContactDecider.Decide(s, DemoAccounts.ContactInvitation, context.Now),
@@ -108,7 +114,7 @@ public static class DemoSeedHandler
         var loginId = LoginId.For(realm, email);
         var decision = await StreamSteps.DecideAsync(context, loginId, Login.Empty,
             state => twoFactor
-                ? Chain(state, Login.Evolve, s => LoginDecider.Decide(s, new SetPassword(realm, email, "demo-seed"), context.Now), s => LoginDecider.Decide(s, new EnableTwoFactor(loginId), context.Now))
+                ? Decision.Chain(state, Login.Evolve, s => LoginDecider.Decide(s, new SetPassword(realm, email, "demo-seed"), context.Now), s => LoginDecider.Decide(s, new EnableTwoFactor(loginId), context.Now))
                 : LoginDecider.Decide(state, new SetPassword(realm, email, "demo-seed"), context.Now), ct);
         if (!decision.IsAccepted)
         {
@@ -117,23 +123,5 @@ public static class DemoSeedHandler
 
         await credentials.SetPasswordAsync(realm, email, password, context.Connection, context.Transaction, ct);
         return null;
-    }
-
-    private static Decision Chain<TState>(TState state, Func<TState, object, TState> evolve, params Func<TState, Decision>[] steps)
-    {
-        var events = new List<object>();
-        foreach (var step in steps)
-        {
-            var decision = step(state);
-            if (!decision.IsAccepted)
-            {
-                return decision;
-            }
-
-            events.AddRange(decision.Events);
-            state = decision.Events.Aggregate(state, evolve);
-        }
-
-        return Decision.Accept([.. events]);
     }
 }
