@@ -22,7 +22,11 @@ public sealed record OpenTicketFromMail(
     string Department,
     string Subject,
     TicketPost FirstPost,
-    string? HeldReason);
+    string? HeldReason)
+{
+    /// <summary>E-mail, or Portal for a form whose writer is not signed in (the username-recovery request), judged the same way.</summary>
+    public TicketChannel Channel { get; init; } = TicketChannel.Email;
+}
 
 /// <summary>
 /// The customer writes again. On a closed ticket it reopens it when <see cref="ReopenWithin"/> has not

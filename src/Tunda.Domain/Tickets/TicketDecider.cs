@@ -61,7 +61,7 @@ public static class TicketDecider
         var opened = new TicketOpened(
             command.TicketId, command.Number, held ? null : command.CustomerId, command.Department,
             subject.Length > TicketErrors.MaxSubjectLength ? subject[..TicketErrors.MaxSubjectLength] : subject,
-            TicketPriority.Normal, TicketChannel.Email, null, command.FirstPost.Author, now);
+            TicketPriority.Normal, command.Channel, null, command.FirstPost.Author, now);
         var wrote = new CustomerWrote(command.TicketId, command.FirstPost, now);
         return held
             ? Decision.Accept(opened, new TicketHeldForVerification(command.TicketId, command.HeldReason!, now), wrote)

@@ -3,6 +3,7 @@ using Tunda.Domain.Staff;
 using Tunda.Domain.Tickets;
 using Tunda.Web.Tests.Accounts;
 using Tunda.Web.Tests.Accounts.Contacts;
+using Tunda.Web.Tests.Accounts.Profile;
 using Tunda.Web.Tests.Accounts.Staff;
 using static Tunda.Web.Tests.Tickets.MailedTickets;
 
@@ -62,5 +63,27 @@ public sealed class VerificationTests
         ticket.CustomerId.ShouldBeNull();
         var reply = await agent.PostFormAsync(page, [new("Input.Text", "Fatto"), new("Input.SeenRevision", ticket.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))], page + "?handler=Reply");
         reply.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task a_forgotten_username_request_becomes_a_held_ticket_in_administration_unless_the_address_is_a_tickets_contact()
+    {
+        await using var app = await AccountsApp.StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+        using var visitor = app.Client();
+
+        (await visitor.PostJsonAsync("/api/username/recover", new { name = "Mario Rossi", claimedEmail = "vecchio@example.it", contactEmail = "nuovo@example.org", message = "Ho perso la vecchia casella." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await visitor.PostJsonAsync("/api/username/recover", new { name = "Mario Rossi", claimedEmail = "vecchio@example.it", contactEmail = "mario@example.it", message = "Chiedo per un collega." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var tickets = await app.ThreadsAsync();
+        tickets.Count.ShouldBe(2);
+        tickets.ShouldAllBe(t => t.State.Department == "administration" && t.State.Subject.StartsWith("Recupero nome utente UR-"));
+        tickets[0].State.Status.ShouldBe(TicketStatus.Held);
+        tickets[0].State.HeldReason!.ShouldContain("not registered");
+        tickets[0].Entries.First(e => e.Post is not null).Post!.Text.ShouldContain("vecchio@example.it");
+        tickets[1].State.Status.ShouldBe(TicketStatus.AwaitingStaff);
+        tickets[1].CustomerId.ShouldNotBeNull();
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Tunda.Domain.Logins;
 using Tunda.Web.Features.Email;
+using Tunda.Web.Features.Tickets;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Security;
 using Wolverine;
@@ -11,15 +12,15 @@ namespace Tunda.Web.Features.Accounts.Profile;
 public sealed record AskUsernameRecovery(RequestUsernameRecovery Request, string Language);
 
 /// <summary>
-/// Records the request (a username_recovery stream; administration verifies it, so it stays
-/// unverified until then) and mails a receipt with the reference to the reachable address only.
+/// Records the request (a username_recovery stream, and a ticket in Amministrazione held until staff
+/// verify who asks) and mails a receipt with the reference to the reachable address only.
 /// </summary>
 public static class UsernameRecoveryHandler
 {
     public static string ReferenceOf(Guid requestId) => "UR-" + requestId.ToString("N")[..8].ToUpperInvariant();
 
     /// <summary>One stream per request, started here: the decider refuses a request id seen before.</summary>
-    public static Task<InvokeResult> Handle(AskUsernameRecovery command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>
+    public static Task<InvokeResult> Handle(AskUsernameRecovery command, IDocumentSession session, IMessageContext bus, UnitOfWork work, HelpdeskOptions options, CancellationToken ct) =>
         work.RunAsync(session, bus, async context =>
         {
             var exists = await session.Events.FetchStreamStateAsync(command.Request.RequestId, ct) is not null;
@@ -33,6 +34,7 @@ public static class UsernameRecoveryHandler
             // The request is kept for staff whatever happens; the receipt goes out within the per-address limit.
             foreach (var e in decision.Events.OfType<UsernameRecoveryRequested>())
             {
+                await RecoveryTickets.OpenAsync(context, e, ReferenceOf(e.RequestId), options, ct);
                 if (!await AddressMailLimit.TryTakeAsync(context, "username-recovery-received", e.ContactEmail, ct))
                 {
                     continue;

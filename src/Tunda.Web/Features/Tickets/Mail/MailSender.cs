@@ -22,11 +22,13 @@ public static class MailSender
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(classification);
         ArgumentNullException.ThrowIfNull(accounts);
-        if (Suspicion(message, classification) is { } reason)
-        {
-            return new SenderVerdict(null, reason);
-        }
+        return Suspicion(message, classification) is { } reason ? new SenderVerdict(null, reason) : ByAccounts(accounts);
+    }
 
+    /// <summary>The customer an address reaches with the tickets permission, if exactly one.</summary>
+    public static SenderVerdict ByAccounts(IReadOnlyList<AccountAccess> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
         var customers = accounts.Where(a => a.Has(Domain.Customers.Permissions.Tickets)).Select(a => a.CustomerId).Distinct().ToList();
         return customers.Count switch
         {
