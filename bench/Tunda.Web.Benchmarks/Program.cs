@@ -10,10 +10,17 @@ using Tunda.Web.Benchmarks;
 // With --use-case [--label text]: PUT /api/profile end to end, one customer per client (UseCaseBench);
 // with --startup [--runs 5] [--label text]: process start to the first 200 from /health (StartupBench);
 // both append a section to bench/results/web-end-to-end.md.
+// With --helpdesk [--tickets 100000] [--clients 50] [--seconds 20] [--mails 1000]: the staff inbox, the
+// customer's ticket list and mail to ticket (HelpdeskBench, bench/results/helpdesk.md).
 var connectionString = Environment.GetEnvironmentVariable("TUNDA_DB") ?? throw new InvalidOperationException("Set TUNDA_DB.");
 if (args.Contains("--inbound"))
 {
     return await InboundBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--clients", 8), Option("--messages", 2000));
+}
+
+if (args.Contains("--helpdesk"))
+{
+    return await HelpdeskBench.RunAsync(BenchEnvironment.FindRepositoryRoot(), connectionString, Option("--tickets", 100_000), Option("--clients", 50), Option("--seconds", 20), Option("--mails", 1000));
 }
 
 var endToEnd = Path.Combine(BenchEnvironment.FindRepositoryRoot(), "bench", "results", "web-end-to-end.md");

@@ -32,6 +32,7 @@ public static class HelpdeskSetup
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<HelpdeskOptions>>().Value);
         services.AddSingleton<TicketAttachments>();
         services.AddSingleton<MailRouter>();
+        services.AddSingleton<QueueCountsCache>();
         services.ConfigureMarten(options => options.Schema.For<TicketMailReference>());
         services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<RouteMailToHelpdesk>(RouteMailToHelpdeskHandler.RetryDelays)));
         services.AddSingleton<HelpdeskStartup>();

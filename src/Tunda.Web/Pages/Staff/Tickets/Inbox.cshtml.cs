@@ -12,7 +12,7 @@ namespace Tunda.Web.Pages.Staff.Tickets;
 
 /// <summary>/staff/ticket: the inbox with its queues (counts), filters and sort in the query string, paged.</summary>
 [RequireStaffRole(StaffTicketRoles.Readers)]
-public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, Texts texts) : StaffPageModel(texts)
+public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, QueueCountsCache counts, Texts texts) : StaffPageModel(texts)
 {
     public const int PageSize = 25;
 
@@ -58,7 +58,7 @@ public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, T
             AssigneeId = Coda == "mie" ? me : null,
             UnassignedOnly = Coda == "libere",
         };
-        Counts = await TicketQueries.CountsAsync(session, me, cancellationToken);
+        Counts = await counts.GetAsync(session, me, cancellationToken);
         Tickets = await TicketQueries.InboxAsync(session, filter, Math.Max(Pagina, 1), PageSize, cancellationToken);
     }
 
