@@ -84,4 +84,26 @@ public sealed class StaffTicketPageTests
             (await mario.GetAsync(new Uri(path, UriKind.Relative))).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect, HttpStatusCode.NotFound);
         }
     }
+
+    [Fact]
+    public async Task an_agent_sees_our_mail_servers_verdict_and_downloads_the_original_message()
+    {
+        await using var app = await AccountsApp.StartAsync(new Dictionary<string, string?> { ["Tunda:Inbound:TrustedAuthServId"] = "mx.tunda.test" });
+        await app.SeedCustomerAsync("mario@example.it");
+        var raw = MailedTickets.Written("Mario Rossi <mario@example.it>", "Certificato scaduto", "Il certificato di rossi.it è scaduto ieri.",
+            extraHeaders: ["Authentication-Results: mx.tunda.test; spf=pass smtp.mailfrom=example.it; dkim=pass header.d=example.it; dmarc=pass header.from=example.it"]);
+        await app.DeliverAsync(raw);
+        var number = (await app.ThreadsAsync()).Single().Number;
+        var (agent, _, _) = await StaffKit.SignedInAsync(app, "chiara@tunda.it", StaffRoles.Support);
+
+        var html = await (await agent.GetAsync(new Uri("/staff/ticket/" + number, UriKind.Relative))).Content.ReadAsStringAsync();
+
+        html.ShouldContain("SPF pass, DKIM pass, DMARC pass");
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/staff/ticket/[^\"]+handler=Eml[^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var eml = await agent.GetAsync(new Uri(link, UriKind.Relative));
+        eml.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await eml.Content.ReadAsByteArrayAsync()).ShouldBe(raw);
+        using var mario = await app.SignInAsync("mario@example.it");
+        (await mario.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+    }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Tunda.Domain.Inbound;
 using Tunda.Domain.Tickets;
 using Tunda.Projections;
 using Tunda.Projections.Tickets;
 using Tunda.Web.Features.Accounts;
+using Tunda.Web.Features.Inbound;
 using Tunda.Web.Features.Tickets;
 using Tunda.Web.Pages.Tickets;
 using Tunda.Web.Platform.Commands;
@@ -58,7 +60,7 @@ public sealed class VerificationForm
 /// <summary>/staff/ticket/{number}: the whole thread (notes and changes included), reply or note, handling, close and reopen. Auditors read only.</summary>
 [RequireStaffRole(StaffTicketRoles.Readers)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class TicketModel(IQuerySession session, ICommandSender bus, HelpdeskOptions options, Texts texts) : StaffPageModel(texts)
+public sealed class TicketModel(IQuerySession session, ICommandSender bus, HelpdeskOptions options, QuarantineList mails, Texts texts) : StaffPageModel(texts)
 {
     [BindProperty]
     public StaffReplyForm Input { get; set; } = new();
@@ -70,6 +72,9 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
     public VerificationForm Verification { get; set; } = new();
 
     public TicketThread Thread { get; private set; } = null!;
+
+    /// <summary>What our mail server said of each mailed message (SPF, DKIM, DMARC), by mail id.</summary>
+    public IReadOnlyDictionary<Guid, InboundMailReceived> Received { get; private set; } = new Dictionary<Guid, InboundMailReceived>();
 
     /// <summary>For a held ticket: the accounts its sender's address reaches, whatever their state, to choose from.</summary>
     public IReadOnlyList<Tunda.Projections.AccountAccess> Candidates { get; private set; } = [];
@@ -94,6 +99,12 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
         Input.SeenRevision = Thread.Revision;
         return Page();
     }
+
+    /// <summary>A mailed message of this ticket exactly as received, as a download (never rendered).</summary>
+    public async Task<IActionResult> OnGetEmlAsync(string number, Guid mail, CancellationToken cancellationToken) =>
+        await LoadAsync(number, cancellationToken) && Thread.Entries.Any(e => e.Post?.MailId == mail) && await mails.RawAsync(mail, cancellationToken) is { } raw
+            ? File(raw, InboundMailApi.MediaType, QuarantineList.FileName(mail))
+            : NotFound();
 
     public async Task<IActionResult> OnPostReplyAsync(string number, CancellationToken cancellationToken)
     {
@@ -129,6 +140,16 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
 
         Thread = thread;
         Staff = [.. (await StaffDirectory.ListAsync(session, cancellationToken)).Where(s => !s.Blocked && StaffTicketRoles.CanWork(s.Roles))];
+        var received = new Dictionary<Guid, InboundMailReceived>();
+        foreach (var mailId in thread.Entries.Select(e => e.Post?.MailId).OfType<Guid>().Distinct())
+        {
+            if ((await session.Events.FetchStreamAsync(mailId, token: cancellationToken)).Select(e => e.Data).OfType<InboundMailReceived>().FirstOrDefault() is { } mail)
+            {
+                received[mailId] = mail;
+            }
+        }
+
+        Received = received;
         Candidates = thread.State.IsHeld && thread.State.Requester?.Address is { } address ? await AccountAccessQueries.ForEmailAsync(session, address, cancellationToken) : [];
         return true;
     }
