@@ -29,7 +29,8 @@ public static class ReadModels
         options.Schema.For<CustomerProfile>().Duplicate(p => p.LoginEmail);
         options.Schema.For<AccountAccess>().Duplicate(a => a.Email).Duplicate(a => a.CustomerId);
         options.Schema.For<StaffDirectoryEntry>().Duplicate(s => s.Email);
-        options.Schema.For<TicketThread>().UniqueIndex(UniqueIndexType.DuplicatedField, t => t.Number).Duplicate(t => t.CustomerId);
+        options.Schema.For<TicketThread>().UniqueIndex(UniqueIndexType.DuplicatedField, t => t.Number).Duplicate(t => t.CustomerId)
+            .FullTextIndex(TicketQueries.Italian, t => t.SearchText).FullTextIndex(TicketQueries.English, t => t.SearchText);
         options.Schema.For<TicketInboxRow>()
             .Duplicate(t => t.CustomerId).Duplicate(t => t.Department).Duplicate(t => t.Status).Duplicate(t => t.AssigneeId)
             .Duplicate(t => t.Priority).Duplicate(t => t.LastActivityAt).Duplicate(t => t.WaitingSince);

@@ -30,6 +30,26 @@ public sealed record CustomerTicketCounts(int Open, int AwaitingCustomer);
 /// <summary>Reads of the ticket read models.</summary>
 public static class TicketQueries
 {
+    public const string Italian = "italian";
+    public const string English = "english";
+
+    /// <summary>
+    /// Staff's search over subjects and messages, in Italian and English (stemmed: "fatture" finds
+    /// "fattura"; quoted phrases, OR and -word as in a web search), latest activity first.
+    /// </summary>
+    public static async Task<IReadOnlyList<TicketInboxRow>> SearchAsync(IQuerySession session, string text, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var ids = await session.Query<TicketThread>()
+            .Where(t => t.WebStyleSearch(text, Italian) || t.WebStyleSearch(text, English))
+            .OrderByDescending(t => t.State.LastActivityAt)
+            .Select(t => t.TicketId)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var rows = await session.LoadManyAsync<TicketInboxRow>(cancellationToken, ids);
+        return [.. rows.OrderByDescending(r => r.LastActivityAt)];
+    }
+
     public static Task<TicketThread?> ThreadAsync(IQuerySession session, string number, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);

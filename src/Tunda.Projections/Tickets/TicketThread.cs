@@ -34,6 +34,9 @@ public sealed record TicketThread
 
     public IReadOnlyList<ThreadEntry> Entries { get; init; } = [];
 
+    /// <summary>Subject and every message's text, for staff's full-text search (Italian and English indexes).</summary>
+    public string SearchText { get; init; } = string.Empty;
+
     /// <summary>The stream's version (every ticket event passes here): an agent's reply names the version it read, so a change made meanwhile is not overwritten unseen.</summary>
     public long Revision { get; init; }
 
@@ -65,6 +68,7 @@ public sealed class TicketThreadProjection : SingleStreamProjection<TicketThread
             // Counted, not read from the event: quick append hands inline projections no version.
             Revision = thread.Revision + 1,
             Entries = entry is null ? thread.Entries : [.. thread.Entries, entry],
+            SearchText = entry?.Post is { } post ? $"{thread.SearchText}\n{post.Text}" : thread.SearchText.Length == 0 ? state.Subject : thread.SearchText,
         };
     }
 }

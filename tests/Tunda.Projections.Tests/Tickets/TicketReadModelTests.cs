@@ -94,4 +94,26 @@ public sealed class TicketReadModelTests
         (await store.ReadAsync(s => TicketQueries.ForCustomerAsync(s, mario, null, "administration", 1, 10))).Select(r => r.Number).ShouldBe(["TND-CCCCC"]);
         (await store.ReadAsync(s => TicketQueries.CustomerCountsAsync(s, mario))).ShouldBe(new CustomerTicketCounts(Open: 2, AwaitingCustomer: 1));
     }
+
+    [Fact]
+    public async Task staff_search_subjects_and_messages_in_italian_and_english()
+    {
+        await using var store = await AccountsStore.CreateAsync();
+        var (invoice, mail, english) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var customer = Guid.NewGuid();
+        await store.AppendAsync(invoice, Opened(invoice, "TND-AAAAA", customer, "administration", At));
+        await store.AppendAsync(invoice, new CustomerWrote(invoice, Post(Mario, "La fattura di novembre riporta un importo sbagliato"), At.AddHours(1)));
+        await store.AppendAsync(mail, Opened(mail, "TND-BBBBB", customer, "technical", At));
+        await store.AppendAsync(mail, new StaffReplied(mail, Post(Chiara, "Abbiamo svuotato le caselle di posta piene"), At.AddHours(2)));
+        await store.AppendAsync(english, Opened(english, "TND-CCCCC", customer, "sales", At));
+        await store.AppendAsync(english, new CustomerWrote(english, Post(Mario, "Could you send the invoices for last year?"), At.AddHours(3)));
+        await store.RebuildAsync(nameof(TicketInboxRow));
+
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "fatture", 20))).Select(r => r.Number).ShouldBe(["TND-AAAAA"]);
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "casella", 20))).Select(r => r.Number).ShouldBe(["TND-BBBBB"]);
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "invoice", 20))).Select(r => r.Number).ShouldBe(["TND-CCCCC"]);
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "fatture casella", 20))).ShouldBeEmpty();
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "fatture OR casella", 20))).Select(r => r.Number).ShouldBe(["TND-BBBBB", "TND-AAAAA"]);
+        (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "sito", 20))).Count.ShouldBe(3);
+    }
 }

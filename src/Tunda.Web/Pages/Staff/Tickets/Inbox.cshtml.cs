@@ -33,6 +33,14 @@ public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, Q
     [BindProperty(SupportsGet = true)]
     public int Pagina { get; set; } = 1;
 
+    /// <summary>Words to find in subjects and messages; when given, the results replace the queue.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public const int SearchLimit = 50;
+
+    public IReadOnlyList<TicketInboxRow>? Found { get; private set; }
+
     public IPagedList<TicketInboxRow>? Tickets { get; private set; }
 
     public QueueCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
@@ -59,6 +67,12 @@ public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, Q
             UnassignedOnly = Coda == "libere",
         };
         Counts = await counts.GetAsync(session, me, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Found = await TicketQueries.SearchAsync(session, Q.Trim(), SearchLimit, cancellationToken);
+            return;
+        }
+
         Tickets = await TicketQueries.InboxAsync(session, filter, Math.Max(Pagina, 1), PageSize, cancellationToken);
     }
 
