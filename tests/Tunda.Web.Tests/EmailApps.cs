@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Tunda.Mail;
 using Tunda.Web.Features.Email;
 
 namespace Tunda.Web.Tests;
@@ -24,6 +25,9 @@ internal static class EmailApps
 
     public static SendEmail Mail(string template, string language, IReadOnlyDictionary<string, string> values, string to = "mario.rossi@example.it") =>
         new(Guid.NewGuid(), template, language, to, "Mario Rossi", values);
+
+    /// <summary>The Message-ID field <paramref name="app"/> writes for <paramref name="mail"/>: signed, the same on every try.</summary>
+    public static string MessageIdField(TundaApp app, SendEmail mail) => $"<{app.Get<SignedMessageIds>().Create("tunda.example", mail.Id)}>";
 
     public static Dictionary<string, string> ConfirmValues(string name = "Mario Rossi") => new()
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
 using Tunda.Mail;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
@@ -32,6 +34,12 @@ public static class EmailSetup
                 ? new SmtpTransport(options.Smtp)
                 : new PickupFolderTransport(options.PickupFolder);
         });
+        services.AddSingleton(provider => new SignedMessageIds(
+            MessageIdKey.FromSetting(provider.GetRequiredService<MailOptions>().MessageIdKey)
+            ?? MessageIdKey.LoadOrCreate(
+                provider.GetRequiredService<NpgsqlDataSource>(),
+                provider.GetRequiredService<DatabaseOptions>().Schema,
+                provider.GetRequiredService<IDataProtectionProvider>())));
         services.AddSingleton<IStartupFilter, EmailStartupFilter>();
         var retryDelays = MailOptions.RetryDelaysFrom(configuration);
         services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<SendEmail>(retryDelays)));
@@ -60,6 +68,7 @@ public static class EmailSetup
             throw new InvalidOperationException($"{MailOptions.Section}:From is not usable: {e.Message}", e);
         }
 
+        _ = MessageIdKey.FromSetting(options.MessageIdKey);
         options.PickupFolder = Path.GetFullPath(options.PickupFolder, contentRoot);
         return options;
     }
