@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Tunda.Mail;
 using Tunda.Web.Features.Email;
 
 namespace Tunda.Web.Tests;
@@ -27,7 +26,8 @@ internal static class EmailApps
         new(Guid.NewGuid(), template, language, to, "Mario Rossi", values);
 
     /// <summary>The Message-ID field <paramref name="app"/> writes for <paramref name="mail"/>: signed, the same on every try.</summary>
-    public static string MessageIdField(TundaApp app, SendEmail mail) => $"<{app.Get<SignedMessageIds>().Create("tunda.example", mail.Id)}>";
+    public static async Task<string> MessageIdFieldAsync(TundaApp app, SendEmail mail) =>
+        $"<{(await app.Get<MessageIdSigning>().GetAsync(CancellationToken.None)).Create("tunda.example", mail.Id)}>";
 
     public static Dictionary<string, string> ConfirmValues(string name = "Mario Rossi") => new()
     {

@@ -21,9 +21,9 @@ public sealed class EmailMessageIdTests
 
         var id = smtp.Received.ShouldHaveSingleItem().Parsed().MessageId;
         id.ShouldEndWith("@tunda.example");
-        app.Get<SignedMessageIds>().TryRead($"<{id}>", out var reference).ShouldBeTrue();
+        (await app.Get<MessageIdSigning>().GetAsync(CancellationToken.None)).TryRead($"<{id}>", out var reference).ShouldBeTrue();
         reference.ShouldBeNull();
-        otherNode.Get<SignedMessageIds>().TryRead(id.ToUpperInvariant(), out _).ShouldBeTrue();
+        (await otherNode.Get<MessageIdSigning>().GetAsync(CancellationToken.None)).TryRead(id.ToUpperInvariant(), out _).ShouldBeTrue();
         new SignedMessageIds(RandomNumberGenerator.GetBytes(32)).TryRead(id, out _).ShouldBeFalse();
     }
 
@@ -35,7 +35,7 @@ public sealed class EmailMessageIdTests
         await using var app = await TundaApp.StartAsync(builder =>
         {
             EmailApps.Smtp(smtp)(builder);
-            builder.UseSetting(MessageIdKey.Setting, Convert.ToBase64String(key));
+            builder.UseSetting(MessageIdSigning.Setting, Convert.ToBase64String(key));
         });
 
         await app.TrackAsync(bus => bus.PublishAsync(EmailApps.Mail("confirm-email", "it", EmailApps.ConfirmValues())));
@@ -49,7 +49,7 @@ public sealed class EmailMessageIdTests
     public async Task a_configured_key_that_is_not_base64_of_32_bytes_stops_the_app_at_start(string value)
     {
         var error = await Should.ThrowAsync<InvalidOperationException>(() =>
-            PlatformApp.StartAsync(settings: new Dictionary<string, string?> { [MessageIdKey.Setting] = value }));
+            PlatformApp.StartAsync(settings: new Dictionary<string, string?> { [MessageIdSigning.Setting] = value }));
 
         error.Message.ShouldStartWith("Tunda:Mail:MessageIdKey must be base64 of at least 32 random bytes");
     }

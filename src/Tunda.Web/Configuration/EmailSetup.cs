@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Npgsql;
 using Tunda.Mail;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Features.Email;
@@ -34,12 +32,7 @@ public static class EmailSetup
                 ? new SmtpTransport(options.Smtp)
                 : new PickupFolderTransport(options.PickupFolder);
         });
-        services.AddSingleton(provider => new SignedMessageIds(
-            MessageIdKey.FromSetting(provider.GetRequiredService<MailOptions>().MessageIdKey)
-            ?? MessageIdKey.LoadOrCreate(
-                provider.GetRequiredService<NpgsqlDataSource>(),
-                provider.GetRequiredService<DatabaseOptions>().Schema,
-                provider.GetRequiredService<IDataProtectionProvider>())));
+        services.AddSingleton<MessageIdSigning>();
         services.AddSingleton<IStartupFilter, EmailStartupFilter>();
         var retryDelays = MailOptions.RetryDelaysFrom(configuration);
         services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<SendEmail>(retryDelays)));
@@ -68,7 +61,7 @@ public static class EmailSetup
             throw new InvalidOperationException($"{MailOptions.Section}:From is not usable: {e.Message}", e);
         }
 
-        _ = MessageIdKey.FromSetting(options.MessageIdKey);
+        _ = MessageIdSigning.KeyFromSetting(options.MessageIdKey);
         options.PickupFolder = Path.GetFullPath(options.PickupFolder, contentRoot);
         return options;
     }

@@ -22,7 +22,7 @@ public sealed class MailOptions
 
     /// <summary>
     /// Base64 of at least 32 random bytes that sign Tunda's Message-IDs, the same on every node; keep it out
-    /// of the repository. Without it the installation makes and stores one of its own (<see cref="Email.MessageIdKey"/>).
+    /// of the repository. Without it the installation makes and stores one of its own (<see cref="MessageIdSigning"/>).
     /// </summary>
     public string? MessageIdKey { get; set; }
 

@@ -25,7 +25,7 @@ public sealed record SendEmail(Guid Id, string TemplateName, string Language, st
 /// the message at once; everything else throws and is retried.
 /// </summary>
 /// <remarks>Retried as <see cref="MailOptions.RetryDelays"/> says (EmailSetup), then a dead letter.</remarks>
-public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options, SignedMessageIds messageIds)
+public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options, MessageIdSigning messageIds)
 {
     public async Task HandleAsync(SendEmail message, CancellationToken ct)
     {
@@ -38,6 +38,7 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
     /// <summary>Sends the mail; a DomainError when no retry could ever send it.</summary>
     public async Task<DomainError?> SendAsync(SendEmail message, CancellationToken ct)
     {
+        var signer = await messageIds.GetAsync(ct);
         OutgoingMessage mail;
         try
         {
@@ -49,7 +50,7 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
                 To = [new MailboxAddress(message.ToAddress, message.ToName)],
                 Subject = rendered.Subject,
                 TextBody = rendered.Body,
-                MessageId = messageIds.Create(from.Domain, message.Id),
+                MessageId = signer.Create(from.Domain, message.Id),
                 AutoSubmitted = true,
             };
 
