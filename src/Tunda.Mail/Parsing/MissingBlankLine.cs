@@ -14,9 +14,12 @@ internal static class MissingBlankLine
     private static readonly HashSet<string> HeaderOnlyFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "From", "To", "Cc", "Bcc", "Subject", "Date", "Message-ID", "In-Reply-To", "References", "Reply-To",
-        "Sender", "Return-Path", "Received", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
-        "Content-Disposition", "DKIM-Signature", "Authentication-Results", "X-Mailer", "User-Agent",
+        "Sender", "Return-Path", "Received", "MIME-Version", "DKIM-Signature", "Authentication-Results",
+        "User-Agent", "Delivered-To", "Precedence", "Auto-Submitted", "Importance", "Organization",
     };
+
+    /// <summary>Families of fields no one starts a line of prose with.</summary>
+    private static readonly string[] HeaderOnlyPrefixes = ["X-", "Content-", "List-", "ARC-", "Resent-", "Received-", "Thread-"];
 
     /// <summary>The message with a line break inserted where its body starts, or null when its header block ends properly.</summary>
     /// <param name="message">A whole message whose lines end in LF (CRLF or LF).</param>
@@ -67,7 +70,7 @@ internal static class MissingBlankLine
                 return false;
             }
 
-            if (IsField(line, out var name) && HeaderOnlyFields.Contains(Encoding.ASCII.GetString(name)))
+            if (IsField(line, out var name) && IsHeaderOnly(Encoding.ASCII.GetString(name)))
             {
                 return true;
             }
@@ -77,6 +80,9 @@ internal static class MissingBlankLine
 
         return false;
     }
+
+    private static bool IsHeaderOnly(string name) =>
+        HeaderOnlyFields.Contains(name) || HeaderOnlyPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the line starts with a field's name: printable ASCII but the colon, optional blanks (obsolete syntax), a colon.</summary>
     private static bool IsField(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> name)
