@@ -71,6 +71,15 @@ public sealed class SignedMessageIdsTests
     }
 
     [Fact]
+    public void non_ascii_letters_that_fold_into_ascii_do_not_pass_for_the_real_ones()
+    {
+        var id = Signer.Create("tunda.it", Unique, "TICKET-S");
+
+        Signer.TryRead(id, out _).ShouldBeTrue();
+        Signer.TryRead(id.Replace("TICKET-S", "tıcket-ſ", StringComparison.Ordinal), out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public void an_id_signed_with_another_key_is_refused()
     {
         var other = new SignedMessageIds(RandomNumberGenerator.GetBytes(32));

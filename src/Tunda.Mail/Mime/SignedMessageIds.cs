@@ -133,7 +133,8 @@ public sealed class SignedMessageIds
         }
 
         var at = id.IndexOf('@');
-        return at > 0 && at <= MaximumLeftPartLength && at < id.Length - 1 ? id[..at].ToString() : null;
+        // ASCII only before any case folding: 'ı' or 'ſ' would otherwise fold into the 'I' or 'S' of a real id.
+        return at > 0 && at <= MaximumLeftPartLength && at < id.Length - 1 && Ascii.IsValid(id[..at]) ? id[..at].ToString() : null;
     }
 
     private static bool IsReference(string value) =>
