@@ -25,6 +25,10 @@ internal static class EmailApps
     public static SendEmail Mail(string template, string language, IReadOnlyDictionary<string, string> values, string to = "mario.rossi@example.it") =>
         new(Guid.NewGuid(), template, language, to, "Mario Rossi", values);
 
+    /// <summary>The Message-ID field <paramref name="app"/> writes for <paramref name="mail"/>: signed, the same on every try.</summary>
+    public static async Task<string> MessageIdFieldAsync(TundaApp app, SendEmail mail) =>
+        $"<{(await app.Get<MessageIdSigning>().GetAsync(CancellationToken.None)).Create("tunda.example", mail.Id)}>";
+
     public static Dictionary<string, string> ConfirmValues(string name = "Mario Rossi") => new()
     {
         ["name"] = name,

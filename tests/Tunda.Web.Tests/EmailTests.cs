@@ -23,7 +23,7 @@ public sealed class EmailTests
         parsed.From.Mailboxes.Select(m => (m.Name, m.Address)).ShouldBe([("Tunda Assistenza", EmailApps.From)]);
         parsed.To.Mailboxes.Select(m => (m.Name, m.Address)).ShouldBe([("Mario Rossi", "mario.rossi@example.it")]);
         mail.Header("Subject").ShouldBe("Conferma il tuo indirizzo e-mail");
-        mail.Header("Message-ID").ShouldBe($"<{message.Id:N}@tunda.example>");
+        mail.Header("Message-ID").ShouldBe(await EmailApps.MessageIdFieldAsync(app, message));
         mail.Header("Auto-Submitted").ShouldBe("auto-generated");
         var text = mail.TextBody();
         text.ShouldStartWith("Gentile Mario Rossi,");

@@ -5,17 +5,18 @@ using System.Security.Cryptography.X509Certificates;
 namespace Tunda.Mail.Imap;
 
 /// <summary>
-/// Certificates are validated by the system store; a configured certificate (thumbprint or PEM file) is
-/// trusted in addition, and only when the server presents exactly that certificate.
+/// Certificates are validated by the system store under the revocation policy (<see cref="ServerCertificates"/>);
+/// a configured certificate (thumbprint or PEM file) is trusted in addition, and only when the server presents
+/// exactly that certificate.
 /// </summary>
 internal static class ImapCertificateTrust
 {
     public static RemoteCertificateValidationCallback Create(ImapOptions options)
     {
         var pinned = PinnedHashes(options);
-        return (_, certificate, _, errors) =>
+        return (_, certificate, chain, errors) =>
         {
-            if (errors == SslPolicyErrors.None)
+            if (ServerCertificates.Counted(errors, chain, options.CertificateRevocation) == SslPolicyErrors.None)
             {
                 return true;
             }

@@ -26,11 +26,7 @@ public static class ImapConnector
             throw new InvalidOperationException($"Refusing an unencrypted IMAP connection to {options.Host}: set AllowPlainText explicitly (loopback tests only).");
         }
 
-        var client = new ImapClient
-        {
-            Timeout = (int)options.Timeout.TotalMilliseconds,
-            ServerCertificateValidationCallback = ImapCertificateTrust.Create(options),
-        };
+        var client = NewClient(options);
         try
         {
             await client.ConnectAsync(options.Host, options.Port, SocketOptions(options.Security), ct);
@@ -54,6 +50,13 @@ public static class ImapConnector
             throw;
         }
     }
+
+    internal static ImapClient NewClient(ImapOptions options) => new()
+    {
+        Timeout = (int)options.Timeout.TotalMilliseconds,
+        ServerCertificateValidationCallback = ImapCertificateTrust.Create(options),
+        CheckCertificateRevocation = ServerCertificates.ChecksRevocation(options.CertificateRevocation),
+    };
 
     /// <summary>
     /// One attempt with the strongest mechanism offered (LOGIN when none is): MailKit on its own tries each

@@ -41,4 +41,7 @@ public sealed class ImapOptions
 
     /// <summary>Trust exactly the certificate in this PEM file besides the system store.</summary>
     public string? TrustedCertificateFile { get; set; }
+
+    /// <summary>What the server certificate's revocation status counts for; the same default as SMTP's (<see cref="CertificateRevocation.SoftFail"/>).</summary>
+    public CertificateRevocation CertificateRevocation { get; set; } = CertificateRevocation.SoftFail;
 }

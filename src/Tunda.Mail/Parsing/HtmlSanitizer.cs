@@ -45,7 +45,7 @@ internal static partial class HtmlSanitizer
     private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = Create();
 
     /// <summary>Safe HTML for the body of <paramref name="html"/>; the package's instance is safe to share between threads.</summary>
-    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+    public static string Sanitize(string html) => Sanitizer.Sanitize(StyleBudget.Apply(html));
 
     private static Ganss.Xss.HtmlSanitizer Create()
     {

@@ -20,7 +20,7 @@ public static class MimeParser
                 return MessageReader.Read(HeaderBlock(raw, options), null, 0, context);
             }
 
-            return MessageReader.Read(context.Load(InputBytes.WithLineFeeds(raw)), 0, context);
+            return MessageReader.Read(context.Load(Repaired(raw, context)), 0, context);
         }
 #pragma warning disable CA1031 // The last resort of a parser that must never fail: the message is still kept, quarantined.
         catch (Exception e)
@@ -58,5 +58,18 @@ public static class MimeParser
 
     /// <summary>Only the header block (MimeKit stops reading at its end), read as the whole message's is.</summary>
     private static MimeKit.HeaderList HeaderBlock(ReadOnlyMemory<byte> raw, ParserOptions options) =>
-        new MimeKit.MimeParser(options, InputBytes.AsStream(InputBytes.WithoutMboxLine(InputBytes.WithLineFeeds(raw))), MimeFormat.Entity).ParseHeaders();
+        new MimeKit.MimeParser(options, InputBytes.AsStream(InputBytes.WithoutMboxLine(Repaired(raw, null))), MimeFormat.Entity).ParseHeaders();
+
+    /// <summary>The bytes MimeKit reads: line ends it understands, and a blank line where the header block lacks one.</summary>
+    private static ReadOnlyMemory<byte> Repaired(ReadOnlyMemory<byte> raw, ParseContext? context)
+    {
+        var input = InputBytes.WithLineFeeds(raw);
+        if (MissingBlankLine.Repaired(input.Span) is not { } repaired)
+        {
+            return input;
+        }
+
+        context?.Problem("No blank line ends the header block; the body was taken to start at the first line that is not a header field.");
+        return repaired;
+    }
 }

@@ -33,6 +33,9 @@ public sealed class SmtpOptions
     /// <summary>For the whole conversation of one message, and for each connect, read and write within it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>What the server certificate's revocation status counts for; the same default as IMAP's (<see cref="CertificateRevocation.SoftFail"/>).</summary>
+    public CertificateRevocation CertificateRevocation { get; set; } = CertificateRevocation.SoftFail;
+
     /// <summary>Tests only: accepts a server certificate the system would refuse (a self-signed one).</summary>
     public RemoteCertificateValidationCallback? CertificateValidation { get; set; }
 }

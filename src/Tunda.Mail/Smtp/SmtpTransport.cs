@@ -60,14 +60,12 @@ public sealed class SmtpTransport : IMailTransport
         }
     }
 
-    private SmtpClient NewClient() => new()
+    internal SmtpClient NewClient() => new()
     {
         Timeout = (int)Math.Min(int.MaxValue, _options.Timeout.TotalMilliseconds),
         LocalDomain = _options.HeloName is { Length: > 0 } name ? name : System.Net.Dns.GetHostName(),
-        // The system's trust store decides (or the test's callback); revocation lists are not fetched,
-        // so a CA's unreachable OCSP responder cannot hold every mail back.
-        ServerCertificateValidationCallback = _options.CertificateValidation,
-        CheckCertificateRevocation = false,
+        ServerCertificateValidationCallback = _options.CertificateValidation ?? ServerCertificates.Validation(_options.CertificateRevocation),
+        CheckCertificateRevocation = ServerCertificates.ChecksRevocation(_options.CertificateRevocation),
     };
 
     private SecureSocketOptions SocketOptions() => _options.Security switch

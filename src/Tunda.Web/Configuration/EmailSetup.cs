@@ -32,6 +32,7 @@ public static class EmailSetup
                 ? new SmtpTransport(options.Smtp)
                 : new PickupFolderTransport(options.PickupFolder);
         });
+        services.AddSingleton<MessageIdSigning>();
         services.AddSingleton<IStartupFilter, EmailStartupFilter>();
         var retryDelays = MailOptions.RetryDelaysFrom(configuration);
         services.ConfigureWolverine(options => options.Policies.Add(QueuedMessageRetries.For<SendEmail>(retryDelays)));
@@ -60,6 +61,7 @@ public static class EmailSetup
             throw new InvalidOperationException($"{MailOptions.Section}:From is not usable: {e.Message}", e);
         }
 
+        _ = MessageIdSigning.KeyFromSetting(options.MessageIdKey);
         options.PickupFolder = Path.GetFullPath(options.PickupFolder, contentRoot);
         return options;
     }

@@ -26,6 +26,8 @@ internal static class PathologicalInputs
         ["100,000 quoted attribution lines"] = () => Headers("text/plain; charset=utf-8") + "Ciao\r\n\r\n" + string.Concat(Enumerable.Repeat("> On Mon, Tunda wrote:\r\n", 100_000)),
         ["200,000 flowed lines"] = () => Headers("text/plain; charset=utf-8; format=flowed") + string.Concat(Enumerable.Repeat("parola \r\n", 200_000)) + "fine\r\n",
         ["a megabyte of quoted-printable equals signs"] = () => Headers("text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable\r\n") + new string('=', 1_000_000) + "\r\n",
+        ["3,500 table cells with inline styles (just under the tag limit)"] = () => Headers("text/html; charset=utf-8") + "<table>" + string.Concat(Enumerable.Repeat("<tr><td style=\"font-family: Arial; font-size: 14px; color: #333; padding: 10px; background-color: #f4f4f4\">x</td></tr>", 3_500)) + "</table>\r\n",
+        ["one style attribute of 150,000 declarations"] = () => Headers("text/html; charset=utf-8") + "<p style=\"" + string.Concat(Enumerable.Repeat("color: red; ", 150_000)) + "\">testo</p>\r\n",
         ["20,000 attributes on one HTML element"] = () => Headers("text/html; charset=utf-8") + "<p " + string.Join(" ", Enumerable.Range(0, 20_000).Select(i => $"a{i}=\"x\"")) + ">testo</p>\r\n",
         ["100,000 results in our Authentication-Results"] = () => "Authentication-Results: mx.tunda.it; " + string.Join("; ", Enumerable.Repeat("spf=pass", 100_000)) + "\r\n" + Headers("text/plain"),
         ["a delivery report of 20,000 recipients"] = () => Headers("multipart/report; report-type=delivery-status; boundary=b") + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; x\r\n\r\n"

@@ -58,6 +58,35 @@ public sealed class HeaderBlockTests
         message.TextBody.ShouldBe("body");
     }
 
+    [Theory]
+    [InlineData("X-Spam-Score: 0.1")]
+    [InlineData("List-Unsubscribe: <mailto:u@tunda.it>")]
+    [InlineData("List-Id: <clienti.tunda.it>")]
+    [InlineData("Date: Thu, 03 Dec 2026 08:00:00 +0100")]
+    public void a_garbage_line_followed_by_a_field_only_a_header_block_holds_is_still_skipped(string field)
+    {
+        var message = Parse.Message($"Subject: Hi\nthis is not a header\n{field}\n\nbody");
+
+        message.Headers.Contains(field[..field.IndexOf(':', StringComparison.Ordinal)]).ShouldBeTrue();
+        message.TextBody.ShouldBe("body");
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void without_a_blank_line_the_body_starts_at_the_first_line_that_is_not_a_field(string newline)
+    {
+        var text = "From: a@example.com\nSubject: Hi\nCiao, il sito non risponde.\nOrario: dalle 9 di stamattina.\n\nGrazie\n".Replace("\n", newline, StringComparison.Ordinal);
+
+        var message = Parse.Bytes(Encoding.UTF8.GetBytes(text));
+
+        message.Subject.ShouldBe("Hi");
+        message.Headers.Count.ShouldBe(2);
+        message.TextBody.ShouldBe("Ciao, il sito non risponde.\nOrario: dalle 9 di stamattina.\n\nGrazie\n");
+        MimeParser.ReadMessageId(Encoding.UTF8.GetBytes(text.Replace("Subject: Hi", "Message-ID: <x@y>", StringComparison.Ordinal))).ShouldBe("x@y");
+    }
+
     [Fact]
     public void message_id_is_read_from_the_header_block_only()
     {

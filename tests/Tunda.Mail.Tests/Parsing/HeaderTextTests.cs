@@ -38,6 +38,25 @@ public sealed class HeaderTextTests
     }
 
     [Fact]
+    public void encoded_words_longer_than_the_75_characters_rfc_2047_allows_are_decoded_in_every_field()
+    {
+        // Real mailers write whole names and subjects as one encoded word, far past the limit.
+        const string name = "=?iso-8859-1?q?Assistenza_Tunda_-_Ufficio_Tecnico_e_Amministrativo_per_i_clienti_della_Citt=E0?=";
+        const string subject = "=?UTF-8?B?Q29uZmVybWEgZGVsIHJpbm5vdm8gZGVsIGRvbWluaW8gZSBkZWxsYSBjYXNlbGxhIFBFQyBwZXIgaWwgMjAyNyDigJQgZ3JhemllIG1pbGxl?=";
+        name.Length.ShouldBeGreaterThan(75);
+        subject.Length.ShouldBeGreaterThan(75);
+
+        var message = Parse.Message($"From: {name} <a@example.it>\nTo: {name} <b@example.it>\nCc: {name} <c@example.it>\nReply-To: {name} <d@example.it>\nSubject: {subject}\n\nx");
+
+        const string decoded = "Assistenza Tunda - Ufficio Tecnico e Amministrativo per i clienti della Città";
+        message.From.ShouldHaveSingleItem().DisplayName.ShouldBe(decoded);
+        message.To.ShouldHaveSingleItem().DisplayName.ShouldBe(decoded);
+        message.Cc.ShouldHaveSingleItem().DisplayName.ShouldBe(decoded);
+        message.ReplyTo.ShouldHaveSingleItem().DisplayName.ShouldBe(decoded);
+        message.Subject.ShouldBe("Conferma del rinnovo del dominio e della casella PEC per il 2027 — grazie mille");
+    }
+
+    [Fact]
     public void raw_utf8_header_bytes_are_read_as_utf8()
     {
         Parse.Message("Subject: Perché già\n\nx").Subject.ShouldBe("Perché già");

@@ -30,7 +30,7 @@ public sealed class ScheduledMessageTests
 
         tracked.Executed.MessagesOf<SendEmail>().Select(m => m.Id).ShouldBe(mails.Select(m => m.Id), ignoreOrder: true);
         var received = smtp.Received;
-        received.Select(m => m.Header("Message-ID")).ShouldBe(mails.Select(m => $"<{m.Id:N}@tunda.example>"), ignoreOrder: true);
+        received.Select(m => m.Header("Message-ID")).ShouldBe(await Task.WhenAll(mails.Select(m => EmailApps.MessageIdFieldAsync(first, m))), ignoreOrder: true);
         received.ShouldAllBe(m => m.ReceivedAt >= due);
         // Each is marked handled in the shared inbox, so no node will fire it again.
         await TestMessages.EventuallyAsync(

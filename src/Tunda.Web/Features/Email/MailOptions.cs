@@ -21,6 +21,12 @@ public sealed class MailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>
+    /// Base64 of at least 32 random bytes that sign Tunda's Message-IDs, the same on every node; keep it out
+    /// of the repository. Without it the installation makes and stores one of its own (<see cref="MessageIdSigning"/>).
+    /// </summary>
+    public string? MessageIdKey { get; set; }
+
+    /// <summary>
     /// How long a mail the server did not take (down, 4xx) waits before each new try, then it is a dead
     /// letter: a few quick retries for a hiccup, then slower ones for a server down for a while.
     /// <c>Tunda:Mail:RetryDelays:0</c>, <c>:1</c>, ... replace the whole list.

@@ -9,7 +9,7 @@ namespace Tunda.Web.Features.Email;
 /// Sends one automatic mail from a template. Publish it from a handler with
 /// <see cref="CommandContext.Publish"/>, so the mail leaves only if the change that caused it commits.
 /// </summary>
-/// <param name="Id">Also the Message-ID's left part, so a retried send carries the same Message-ID.</param>
+/// <param name="Id">Also the unique part of the signed Message-ID, so a retried send carries the same Message-ID.</param>
 /// <param name="TemplateName">A file name under Templates/Mail without language and extension, e.g. "confirm-email".</param>
 /// <param name="Language">"it" or "en"; anything else is sent in Italian.</param>
 /// <param name="Values">Plain text for the template's <c>{{key}}</c> placeholders.</param>
@@ -25,7 +25,7 @@ public sealed record SendEmail(Guid Id, string TemplateName, string Language, st
 /// the message at once; everything else throws and is retried.
 /// </summary>
 /// <remarks>Retried as <see cref="MailOptions.RetryDelays"/> says (EmailSetup), then a dead letter.</remarks>
-public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options)
+public sealed class SendEmailHandler(MailTemplates templates, IMailTransport transport, MailOptions options, MessageIdSigning messageIds)
 {
     public async Task HandleAsync(SendEmail message, CancellationToken ct)
     {
@@ -38,6 +38,7 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
     /// <summary>Sends the mail; a DomainError when no retry could ever send it.</summary>
     public async Task<DomainError?> SendAsync(SendEmail message, CancellationToken ct)
     {
+        var signer = await messageIds.GetAsync(ct);
         OutgoingMessage mail;
         try
         {
@@ -49,7 +50,7 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
                 To = [new MailboxAddress(message.ToAddress, message.ToName)],
                 Subject = rendered.Subject,
                 TextBody = rendered.Body,
-                MessageId = $"{message.Id:N}@{from.Domain}",
+                MessageId = signer.Create(from.Domain, message.Id),
                 AutoSubmitted = true,
             };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Tunda.Mail;
 using Tunda.Mail.Imap;
 
 namespace Tunda.Web.Features.Inbound;
@@ -55,6 +56,9 @@ public sealed class ImapMailboxOptions
     /// <summary>A self-signed server certificate to trust besides the system store: a PEM file.</summary>
     public string? TrustedCertificateFile { get; set; }
 
+    /// <summary>What the server certificate's revocation status counts for: SoftFail (the default, as for SMTP), Required or Off.</summary>
+    public CertificateRevocation CertificateRevocation { get; set; } = CertificateRevocation.SoftFail;
+
     /// <summary>The client settings for this mailbox, after checking the ones a poll cannot work without.</summary>
     public ImapOptions ToClientOptions()
     {
@@ -70,6 +74,7 @@ public sealed class ImapMailboxOptions
             Timeout = Timeout,
             TrustedCertificateThumbprint = TrustedCertificateThumbprint,
             TrustedCertificateFile = TrustedCertificateFile,
+            CertificateRevocation = CertificateRevocation,
         };
     }
 

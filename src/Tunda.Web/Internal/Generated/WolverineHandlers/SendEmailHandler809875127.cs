@@ -12,12 +12,14 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Tunda.Mail.IMailTransport _mailTransport;
         private readonly Tunda.Web.Features.Email.MailOptions _mailOptions;
         private readonly Tunda.Web.Features.Email.MailTemplates _mailTemplates;
+        private readonly Tunda.Web.Features.Email.MessageIdSigning _messageIdSigning;
 
-        public SendEmailHandler809875127(Tunda.Mail.IMailTransport mailTransport, Tunda.Web.Features.Email.MailOptions mailOptions, Tunda.Web.Features.Email.MailTemplates mailTemplates)
+        public SendEmailHandler809875127(Tunda.Mail.IMailTransport mailTransport, Tunda.Web.Features.Email.MailOptions mailOptions, Tunda.Web.Features.Email.MailTemplates mailTemplates, Tunda.Web.Features.Email.MessageIdSigning messageIdSigning)
         {
             _mailTransport = mailTransport;
             _mailOptions = mailOptions;
             _mailTemplates = mailTemplates;
+            _messageIdSigning = messageIdSigning;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -27,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Tunda.Web.Features.Email.SendEmailHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Tunda.Web.Features.Email.SendEmailHandler");
-            var sendEmailHandler = new Tunda.Web.Features.Email.SendEmailHandler(_mailTemplates, _mailTransport, _mailOptions);
+            var sendEmailHandler = new Tunda.Web.Features.Email.SendEmailHandler(_mailTemplates, _mailTransport, _mailOptions, _messageIdSigning);
             
             // The actual message execution
             await sendEmailHandler.HandleAsync(sendEmail, cancellation).ConfigureAwait(false);
