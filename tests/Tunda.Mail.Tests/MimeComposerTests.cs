@@ -58,8 +58,10 @@ public sealed partial class MimeComposerTests
         mail.Header("Message-ID").ShouldBe("<abc@tunda.example>");
         mail.Header("In-Reply-To").ShouldBe("<q1@client.example>");
         MimeUtils.EnumerateReferences(mail.Header("References")!).ShouldBe(["q0@client.example", "q1@client.example"]);
-        mail.Header("Auto-Submitted").ShouldBe("auto-generated");
+        mail.Header("Auto-Submitted").ShouldBe("auto-replied", "an automatic answer to a message (RFC 3834)");
         mail.Header("X-Tunda-Template").ShouldBe("confirm-email");
+        ComposedMail.Of(ComposedMail.Simple() with { AutoSubmitted = true }).Header("Auto-Submitted").ShouldBe("auto-generated");
+        ComposedMail.Of(ComposedMail.Simple()).Header("Auto-Submitted").ShouldBeNull();
     }
 
     [Fact]

@@ -72,7 +72,8 @@ public static class MimeComposer
         mime.References.AddRange(message.References.Select(r => Bare(HeaderValues.NormaliseMessageId(r, nameof(message.References)))));
         if (message.AutoSubmitted)
         {
-            mime.Headers.Add("Auto-Submitted", "auto-generated");
+            // RFC 3834: an automatic answer to a message is "auto-replied", any other automatic mail "auto-generated".
+            mime.Headers.Add("Auto-Submitted", message.InReplyTo is null ? "auto-generated" : "auto-replied");
         }
 
         foreach (var (name, value) in message.Headers)

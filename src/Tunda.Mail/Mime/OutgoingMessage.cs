@@ -23,7 +23,7 @@ public sealed record OutgoingMessage
 
     public IReadOnlyList<string> References { get; init; } = [];
 
-    /// <summary>Marks the mail as sent by a program (RFC 3834), so auto-responders do not answer it.</summary>
+    /// <summary>Marks the mail as sent by a program (RFC 3834: auto-replied when it answers <see cref="InReplyTo"/>, else auto-generated), so auto-responders do not answer it.</summary>
     public bool AutoSubmitted { get; init; }
 
     /// <summary>When missing, the time of composition.</summary>

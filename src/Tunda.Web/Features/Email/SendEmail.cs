@@ -1,5 +1,6 @@
 using Tunda.Domain;
 using Tunda.Mail;
+using Tunda.Mail.Classification;
 using Tunda.Web.Platform.Commands;
 using Wolverine.Attributes;
 
@@ -17,7 +18,17 @@ namespace Tunda.Web.Features.Email;
 public sealed record SendEmail(Guid Id, string TemplateName, string Language, string ToAddress, string? ToName, IReadOnlyDictionary<string, string> Values)
 {
     public const string Alias = "send_email";
+
+    /// <summary>For a mail of a conversation (a ticket): its sender, its place in the thread. Null: an automatic notice from the default sender.</summary>
+    public MailThreading? Thread { get; init; }
 }
+
+/// <summary>
+/// Where a mail of a conversation belongs. <see cref="Reference"/> (a ticket number) is signed into the
+/// Message-ID, so an answer that quotes it finds its conversation and nobody can forge one that does.
+/// </summary>
+/// <param name="Automatic">An acknowledgement (Auto-Submitted: auto-replied) rather than a person's answer.</param>
+public sealed record MailThreading(string Reference, string FromAddress, string? FromName, string? InReplyTo, IReadOnlyList<string> References, bool Automatic);
 
 /// <summary>
 /// Renders, composes and sends a <see cref="SendEmail"/>. Mistakes no retry can fix (unknown template,
@@ -43,15 +54,19 @@ public sealed class SendEmailHandler(MailTemplates templates, IMailTransport tra
         try
         {
             var rendered = templates.Render(message.TemplateName, message.Language, message.Values);
-            var from = new MailboxAddress(options.From!, options.FromName);
+            var thread = message.Thread;
+            var from = thread is null ? new MailboxAddress(options.From!, options.FromName) : new MailboxAddress(thread.FromAddress, thread.FromName);
             mail = new OutgoingMessage
             {
                 From = from,
                 To = [new MailboxAddress(message.ToAddress, message.ToName)],
                 Subject = rendered.Subject,
-                TextBody = rendered.Body,
-                MessageId = signer.Create(from.Domain, message.Id),
-                AutoSubmitted = true,
+                // A conversation's mail starts with the line above which answers are written: what follows is cut from the reply.
+                TextBody = thread is null ? rendered.Body : $"{ReplyText.OurSeparator}\n\n{rendered.Body}",
+                MessageId = signer.Create(from.Domain, message.Id, thread?.Reference),
+                InReplyTo = thread?.InReplyTo,
+                References = thread?.References ?? [],
+                AutoSubmitted = thread?.Automatic ?? true,
             };
 
             // Composing once here sorts a bad address or header value (never fixed by a retry) from a transport failure.

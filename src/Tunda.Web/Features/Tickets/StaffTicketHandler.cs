@@ -43,7 +43,7 @@ public static class StaffTicketHandler
 
             if (!command.Internal && thread is not null)
             {
-                foreach (var mail in await TicketMails.StaffReplyAsync(context.Session, thread.State, post, options, urls, ct))
+                foreach (var mail in await TicketMails.StaffReplyAsync(context.Session, thread, post, options, urls, ct))
                 {
                     context.Publish(mail);
                 }

@@ -2,6 +2,7 @@ using Marten;
 using Tunda.Domain.Customers;
 using Tunda.Domain.Tickets;
 using Tunda.Projections;
+using Tunda.Projections.Tickets;
 using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Links;
 
@@ -12,26 +13,31 @@ public static class TicketMails
 {
     public static string Link(PublicUrls urls, string number) => urls.Link("/area-clienti/ticket/" + number).ToString();
 
-    /// <summary>"We received your request", to the customer who opened it from the customer area.</summary>
-    public static SendEmail Acknowledgement(TicketOpened opened, TicketAuthor author, HelpdeskOptions options, string? language, PublicUrls urls)
+    /// <summary>"We received your request", to whoever opened it (from the customer area, or by the mail <paramref name="answering"/>).</summary>
+    public static SendEmail Acknowledgement(TicketOpened opened, TicketAuthor author, HelpdeskOptions options, string? language, PublicUrls urls, string? answering = null)
     {
         var lang = language ?? "it";
+        var department = options.Find(opened.Department);
         return new SendEmail(Guid.NewGuid(), "ticket-opened", lang, author.Address!, author.Name, new Dictionary<string, string>
         {
             ["name"] = author.Name,
             ["number"] = opened.Number,
             ["subject"] = opened.Subject,
-            ["department"] = options.Find(opened.Department)?.Name(lang) ?? opened.Department,
+            ["department"] = department?.Name(lang) ?? opened.Department,
             ["ticketLink"] = Link(urls, opened.Number),
-        });
+        })
+        {
+            Thread = Threading(opened.Number, department, lang, answering, answering is null ? [] : [answering], automatic: true),
+        };
     }
 
     /// <summary>
     /// An agent's public reply: to every participant that is not failing and to the customer's
     /// contacts subscribed to support notifications, once per address, in the customer's language.
     /// </summary>
-    public static async Task<IReadOnlyList<SendEmail>> StaffReplyAsync(IQuerySession session, Ticket ticket, TicketPost post, HelpdeskOptions options, PublicUrls urls, CancellationToken ct)
+    public static async Task<IReadOnlyList<SendEmail>> StaffReplyAsync(IQuerySession session, TicketThread thread, TicketPost post, HelpdeskOptions options, PublicUrls urls, CancellationToken ct)
     {
+        var ticket = thread.State;
         if (ticket.CustomerId is not { } customerId)
         {
             return [];
@@ -40,6 +46,7 @@ public static class TicketMails
         var profile = await CustomerProfiles.FindAsync(session, customerId, ct);
         var language = profile?.Language is { Length: > 0 } chosen ? chosen : "it";
         var accounts = await session.Query<AccountAccess>().Where(a => a.CustomerId == customerId).ToListAsync(ct);
+        var mailIds = thread.Entries.Select(e => e.Post?.EmailMessageId).OfType<string>().TakeLast(20).ToList();
         var recipients = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var address in ticket.Participants.Except(ticket.FailingAddresses))
         {
@@ -59,6 +66,13 @@ public static class TicketMails
             ["agentName"] = post.Author.Name,
             ["text"] = post.Text,
             ["ticketLink"] = Link(urls, ticket.Number),
-        }))];
+        })
+        {
+            Thread = Threading(ticket.Number, options.Find(ticket.Department), language, mailIds.LastOrDefault(), mailIds, automatic: false),
+        })];
     }
+
+    /// <summary>From the department's address, answering the conversation's last mail and naming all of them (RFC 5322 threading).</summary>
+    private static MailThreading Threading(string number, Department? department, string language, string? inReplyTo, IReadOnlyList<string> references, bool automatic) =>
+        new(number, department?.Address ?? "assistenza@tunda.localhost", department is null ? "Tunda" : $"Tunda {department.Name(language)}", inReplyTo, references, automatic);
 }

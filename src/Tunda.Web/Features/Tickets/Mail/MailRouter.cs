@@ -5,6 +5,7 @@ using Tunda.Domain.Tickets;
 using Tunda.Mail.Classification;
 using Tunda.Projections;
 using Tunda.Projections.Tickets;
+using Tunda.Web.Features.Email;
 using Tunda.Web.Platform.Commands;
 using Tunda.Web.Platform.Links;
 using Tunda.Web.Security;
@@ -18,7 +19,7 @@ namespace Tunda.Web.Features.Tickets.Mail;
 /// <see cref="MailSender"/> trusts the sender, else held for verification. Automatic replies join
 /// their ticket without changing it; bounces mark the failing address.
 /// </summary>
-public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attachments, PublicUrls urls)
+public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attachments, PublicUrls urls, MessageIdSigning messageIds)
 {
     /// <summary>More new tickets than this from one address (or one customer) in an hour are held, whoever sends them.</summary>
     public const int FloodLimit = 10;
@@ -89,7 +90,7 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
         if (heldReason is null && mail.Classification.MayAnswerAutomatically && await AddressMailLimit.TryTakeAsync(context, "ticket-ack", author.Address!, ct))
         {
             var profile = customerId is { } id ? await CustomerProfiles.FindAsync(context.Session, id, ct) : null;
-            context.Publish(TicketMails.Acknowledgement(decision.Events.OfType<TicketOpened>().Single(), author, options, profile?.Language, urls));
+            context.Publish(TicketMails.Acknowledgement(decision.Events.OfType<TicketOpened>().Single(), author, options, profile?.Language, urls, mail.Message.MessageId));
         }
 
         return new MailOutcome(ticketId, heldReason is null ? $"New ticket {number}." : $"New ticket {number} held: {heldReason}");
@@ -98,9 +99,7 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
     private async Task<MailOutcome> BounceAsync(CommandContext context, ReceivedMail mail, TicketThread? thread, CancellationToken ct)
     {
         var report = mail.Classification.DeliveryReport;
-        var ticket = thread ?? (report?.OriginalMessageId is { } original
-            ? await TicketMailReference.TicketOfAsync(context.Session, [original], ct) is { } id ? await context.Session.LoadAsync<TicketThread>(id, ct) : null
-            : null);
+        var ticket = thread ?? (report?.OriginalMessageId is { } original ? await TicketForAsync(context.Session, [original], ct) : null);
         var failed = report?.Recipients.Where(r => r.Action.Equals("failed", StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
         if (ticket is null || failed.Count == 0)
         {
@@ -139,10 +138,26 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
             .Select(r => options.Departments.FirstOrDefault(d => string.Equals(d.Address, r.NormalizedAddress, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(d => d is not null)?.Key ?? options.Departments[0].Key;
 
-    private static async Task<TicketThread?> ThreadOfAsync(IQuerySession session, Tunda.Mail.Parsing.ParsedMessage message, CancellationToken ct) =>
-        await TicketMailReference.TicketOfAsync(session, [.. message.InReplyTo is { } reply ? [reply] : Array.Empty<string>(), .. message.References.Reverse()], ct) is { } id
-            ? await session.LoadAsync<TicketThread>(id, ct)
-            : null;
+    /// <summary>
+    /// The ticket a mail answers: a Message-ID we signed for a ticket (it cannot be forged), else one
+    /// of the ticket's received mails, looking at In-Reply-To first, then References from the latest.
+    /// </summary>
+    private Task<TicketThread?> ThreadOfAsync(IQuerySession session, Tunda.Mail.Parsing.ParsedMessage message, CancellationToken ct) =>
+        TicketForAsync(session, [.. message.InReplyTo is { } reply ? [reply] : Array.Empty<string>(), .. message.References.Reverse()], ct);
+
+    private async Task<TicketThread?> TicketForAsync(IQuerySession session, IReadOnlyList<string> answered, CancellationToken ct)
+    {
+        var signer = await messageIds.GetAsync(ct);
+        foreach (var id in answered)
+        {
+            if (signer.TryRead(id, out var reference) && TicketNumber.Parse(reference) is { } number && await TicketQueries.ThreadAsync(session, number, ct) is { } signed)
+            {
+                return signed;
+            }
+        }
+
+        return await TicketMailReference.TicketOfAsync(session, answered, ct) is { } known ? await session.LoadAsync<TicketThread>(known, ct) : null;
+    }
 
     private static async Task<TicketThread?> BySubjectAsync(IQuerySession session, string subject, CancellationToken ct)
     {
