@@ -21,14 +21,14 @@ public sealed class AccountJourneyTests
         var accountant = $"contabile.{Guid.NewGuid():N}@example.it";
 
         var page = await (await browser.NewContextAsync(new() { BaseURL = site.ToString() })).NewPageAsync();
-        await RegisterAsync(page, owner);
+        await RegisterAsync(page, owner, app);
         await page.WaitForSelectorAsync(".alert-success");
 
         await page.GotoAsync(await MailLinks.WaitForLinkAsync(smtp, owner, "/conferma-email"));
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForSelectorAsync(".alert-success");
 
-        await SignInAsync(page, owner, OwnerPassword);
+        await SignInAsync(page, owner, OwnerPassword, app);
         page.Url.ShouldEndWith("/area-clienti");
 
         await page.GotoAsync("/contatti/nuovo");
@@ -41,8 +41,7 @@ public sealed class AccountJourneyTests
 
         await page.CheckAsync("#perm-Invoices");
         await page.CheckAsync("#notif-Invoices");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.EndsWith("/contatti/nuovo", StringComparison.Ordinal));
+        await SubmitAsync(page, "/contatti/nuovo", app);
         (await page.TextContentAsync("main"))!.ShouldContain("Studio Contabile Neri");
 
         // The accountant, in a browser of their own, follows the invitation and signs in.
@@ -53,7 +52,7 @@ public sealed class AccountJourneyTests
         await contactPage.ClickAsync("main form button[type=submit]");
         await contactPage.WaitForSelectorAsync(".alert-success");
 
-        await SignInAsync(contactPage, accountant, ContactPassword);
+        await SignInAsync(contactPage, accountant, ContactPassword, app);
         var dashboard = await contactPage.GotoAsync("/area-clienti");
         dashboard!.Status.ShouldBe(200);
         (await contactPage.QuerySelectorAsync("main a[href='/area-clienti/fatture']")).ShouldNotBeNull();
@@ -66,7 +65,7 @@ public sealed class AccountJourneyTests
         (await contactPage.GotoAsync("/area-clienti/fatture"))!.Status.ShouldBe(200);
     }
 
-    private static async Task RegisterAsync(IPage page, string email)
+    private static async Task RegisterAsync(IPage page, string email, BrowserApp app)
     {
         await page.GotoAsync("/registrati");
         await page.CheckAsync("#Input_Kind_person");
@@ -84,28 +83,36 @@ public sealed class AccountJourneyTests
         await page.FillAsync("#Input_PasswordConfirmation", OwnerPassword);
         await page.CheckAsync("#Input_AcceptTerms");
         await page.CheckAsync("#Input_AcceptPrivacy");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.EndsWith("/registrati", StringComparison.Ordinal));
+        await SubmitAsync(page, "/registrati", app);
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
+    private static async Task SignInAsync(IPage page, string email, string password, BrowserApp app)
     {
         await page.GotoAsync("/accedi");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", password);
 
-        // Wait for the POST's own answer (password hashing is slow on a loaded machine), then require the
-        // redirect: a page that stays on /accedi fails at once with what it says, not after a blind timeout.
+        await SubmitAsync(page, "/accedi", app);
+    }
+
+    /// <summary>
+    /// Submits the page's form and waits for the POST's own answer (password hashing is slow on a loaded
+    /// machine), then requires the redirect that means it was done: a page that stays where it was fails
+    /// at once with its status and what it says, not after a blind timeout.
+    /// </summary>
+    private static async Task SubmitAsync(IPage page, string path, BrowserApp app)
+    {
+        var form = page.Url;
         var posted = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("main form button[type=submit]"),
-            response => response.Request.Method == "POST" && response.Url.Contains("/accedi", StringComparison.Ordinal),
+            response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == path,
             new() { Timeout = 90_000 });
         if (posted.Status != 302)
         {
             await page.WaitForLoadStateAsync();
-            throw new InvalidOperationException($"Signing in {email} answered {posted.Status} on {page.Url}: {await page.TextContentAsync("main")}");
+            throw new InvalidOperationException($"POST {path} answered {posted.Status} on {page.Url}: {await page.TextContentAsync("main")}\nThe app logged:\n{string.Join('\n', app.Problems)}");
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/accedi", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await page.WaitForURLAsync(url => url != form, new() { Timeout = 90_000 });
     }
 }
