@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Tunda.Browser.Tests;
 
@@ -26,6 +29,11 @@ internal sealed class BrowserApp : WebApplicationFactory<Program>
 
     public Uri Address => new($"http://127.0.0.1:{_port}");
 
+    /// <summary>Warnings and errors the app logged, so a failing step can say what the server saw.</summary>
+    public IReadOnlyCollection<string> Problems => _problems.Log;
+
+    private readonly ProblemLog _problems = new();
+
     public Uri Start()
     {
         StartServer();
@@ -42,6 +50,7 @@ internal sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Tunda:Mail:Smtp:Host", _smtp.Host);
         builder.UseSetting("Tunda:Mail:Smtp:Port", _smtp.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Tunda:Mail:Smtp:Security", "None");
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_problems));
     }
 
     public override async ValueTask DisposeAsync()
@@ -55,5 +64,31 @@ internal sealed class BrowserApp : WebApplicationFactory<Program>
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private sealed class ProblemLog : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Log { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Log);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel is >= LogLevel.Warning and < LogLevel.None;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    log.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+                }
+            }
+        }
     }
 }

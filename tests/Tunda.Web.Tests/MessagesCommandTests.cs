@@ -21,7 +21,7 @@ public sealed class MessagesCommandTests
         var lines = listing.TrimEnd().Split('\n');
         lines.Length.ShouldBe(2);
         lines[0].ShouldStartWith("ID");
-        lines[0].ShouldContain("SENT AT (UTC)");
+        lines[0].ShouldContain("FAILED AT (UTC)");
         lines[1].ShouldStartWith(id.ToString());
         lines[1].ShouldContain(SendEmail.Alias);
         lines[1].ShouldContain("  1  ");
@@ -40,6 +40,21 @@ public sealed class MessagesCommandTests
         await TestMessages.EventuallyAsync(async () => (await app.DeadLettersAsync()).Any(l => l.Id == id && !l.Replayable), "the replayed message is a dead letter again");
         var again = (await app.DeadLettersAsync()).ShouldHaveSingleItem();
         again.Envelope.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task discard_deletes_the_dead_letter_for_good()
+    {
+        await using var app = await TundaApp.StartAsync();
+        await app.TrackFailuresAsync(bus => bus.PublishAsync(UnknownTemplate()));
+        var id = (await app.DeadLettersAsync()).ShouldHaveSingleItem().Id;
+
+        var (discarded, output, _) = await RunAsync(app, "discard", id.ToString());
+
+        discarded.ShouldBe(MessagesCommand.Ok);
+        output.ShouldContain($"Discarded {id}");
+        (await app.DeadLettersAsync()).ShouldBeEmpty();
+        (await RunAsync(app, "discard", id.ToString())).ExitCode.ShouldBe(MessagesCommand.Failed);
     }
 
     [Fact]
@@ -70,6 +85,7 @@ public sealed class MessagesCommandTests
     [InlineData]
     [InlineData("replay")]
     [InlineData("replay", "not-a-guid")]
+    [InlineData("discard")]
     [InlineData("resend", "all")]
     public async Task a_malformed_command_prints_usage_and_exits_2(params string[] args)
     {

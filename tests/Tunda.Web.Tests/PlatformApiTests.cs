@@ -79,7 +79,7 @@ public sealed class PlatformApiTests
             var body = problem.GetRawText();
             body.ShouldNotContain("hunter2");
             body.ShouldNotContain("InvalidOperationException");
-            var logged = log.Errors.Where(e => e.Exception is InvalidOperationException).ShouldHaveSingleItem();
+            var logged = log.Entries.Where(e => e.Exception is InvalidOperationException).ShouldHaveSingleItem();
             logged.Message.ShouldContain(traceId);
             logged.Message.ShouldContain("/api/prova/rotto");
         }

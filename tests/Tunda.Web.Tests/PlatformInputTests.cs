@@ -53,6 +53,18 @@ public sealed class PlatformInputTests
     }
 
     [Fact]
+    public async Task a_field_past_its_own_bound_is_refused_with_a_400_naming_it()
+    {
+        await using var app = await PlatformApp.StartAsync(Endpoints);
+
+        var (code, name, message) = await BadRequestAsync(await PostAsync(app, Json("{\"title\":\"ok\",\"text\":\"ok\",\"code\":\"abcdef\"}")));
+        var accepted = await PostAsync(app, Json("{\"title\":\"ok\",\"text\":\"ok\",\"code\":\"abcde\"}"));
+
+        (code, name, message).ShouldBe((BadInput.TextCode, "code", "È troppo lungo."));
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task line_breaks_are_kept_in_a_multi_line_field_and_text_is_normalised_to_nfc()
     {
         await using var app = await PlatformApp.StartAsync(Endpoints);
@@ -137,5 +149,5 @@ public sealed class PlatformInputTests
         High,
     }
 
-    private sealed record Note(string Title, [property: DataType(DataType.MultilineText)] string Text, string[]? Tags = null, Priority? Priority = null, int? Count = null, JsonElement? Extra = null);
+    private sealed record Note(string Title, [property: DataType(DataType.MultilineText)] string Text, string[]? Tags = null, Priority? Priority = null, int? Count = null, JsonElement? Extra = null, [property: MaxLength(5)] string? Code = null);
 }

@@ -14,7 +14,11 @@ public enum CustomerKind
 }
 
 /// <summary>The fields that identify the customer in law; immutable after registration.</summary>
-public sealed record LegalIdentity(string FirstName, string LastName, string? CompanyName, string CodiceFiscale, string? VatNumber);
+public sealed record LegalIdentity(string FirstName, string LastName, string? CompanyName, string CodiceFiscale, string? VatNumber)
+{
+    /// <summary>Decided here once: the domain checks it at registration, the web declares it on its inputs (a person's form may carry a company name the domain never sees).</summary>
+    public const int MaxCompanyNameLength = 200;
+}
 
 public sealed record PostalAddress(string Street, string City, string Zip, string? Province, string Country);
 

@@ -7,7 +7,6 @@ namespace Tunda.Domain.Customers;
 internal static partial class CustomerFields
 {
     public const string Italy = "IT";
-
     public static LegalIdentity? Legal(RegisterCustomer command, string country, FieldErrors errors)
     {
         var firstName = errors.Required("firstName", command.FirstName);
@@ -15,7 +14,7 @@ internal static partial class CustomerFields
         string? companyName = null;
         if (command.Kind == CustomerKind.Company)
         {
-            companyName = errors.Required("companyName", command.CompanyName, 200);
+            companyName = errors.Required("companyName", command.CompanyName, LegalIdentity.MaxCompanyNameLength);
         }
         else if (!string.IsNullOrWhiteSpace(command.CompanyName))
         {

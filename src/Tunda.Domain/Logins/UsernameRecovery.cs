@@ -37,6 +37,11 @@ public static class UsernameRecoveryDecider
             errors.Add(contact.Error!.For("contactEmail"));
         }
 
+        if (command.CompanyOrCodiceFiscale?.Trim().Length > 200)
+        {
+            errors.Add(new DomainError("username_recovery.invalid_field", "companyOrCodiceFiscale: has at most 200 characters (a company name or a codice fiscale).", "companyOrCodiceFiscale"));
+        }
+
         if (message.Length is 0 or > 4000)
         {
             errors.Add(new DomainError("username_recovery.invalid_field", "message: is required (at most 4000 characters).", "message"));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx.CodeGeneration;
+using Tunda.Web.Features.Messaging;
 using Tunda.Web.Platform.Commands;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -12,7 +13,8 @@ public static class MessagingSetup
     /// Wolverine on the Marten store: every handler's session committed after it runs with its outbox
     /// (AutoApplyTransactions), durable local queues, Balanced durability so several nodes share the
     /// work and recover each other's messages, the caller's metadata passed on to what a message
-    /// causes, conflicts retried, refusals straight to the dead letters. Handler code is generated
+    /// causes, conflicts retried, refusals straight to the dead letters (read and replayed through
+    /// <see cref="DeadLetterOffice"/>). Handler code is generated
     /// ahead of time (`./tunda codegen`) and loaded statically. Wolverine starts with the host when the
     /// database answers, else as soon as it does (<see cref="MessagingStartup"/>).
     /// </summary>
@@ -21,6 +23,7 @@ public static class MessagingSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<ICommandSender, CommandSender>();
+        services.AddSingleton<DeadLetterOffice>();
         MessagingStartup.Wrap(services, wolverine => wolverine.AddWolverine(options =>
         {
             options.ApplicationAssembly = typeof(MessagingSetup).Assembly;

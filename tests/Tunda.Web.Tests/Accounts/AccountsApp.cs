@@ -48,7 +48,8 @@ internal sealed class AccountsApp : IAsyncDisposable
     public Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamAsync(Guid streamId) => _app.StreamAsync(streamId);
 
     /// <param name="settings">Extra configuration, e.g. ["Tunda:Security:Throttle:..."] = "...".</param>
-    public static async Task<AccountsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Anything else for this test's host (a log provider, say).</param>
+    public static async Task<AccountsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
         var mail = new LoopbackSmtpServer();
         var app = await TundaApp.StartAsync(builder =>
@@ -59,6 +60,8 @@ internal sealed class AccountsApp : IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            configure?.Invoke(builder);
         });
         await app.Get<SecurityStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         await app.Get<Tunda.Web.Features.Inbound.InboundStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));

@@ -12,7 +12,7 @@ namespace Tunda.Web.Tests.Guard;
 /// the demo administrator): each answer is below 500, the app stays healthy and no message becomes a
 /// dead letter. Routes added later are covered without a new test.
 /// </summary>
-public sealed partial class HostileApiInputTests
+public sealed class HostileApiInputTests
 {
     private const string Nul = "A\u0000B";
 
@@ -59,7 +59,7 @@ public sealed partial class HostileApiInputTests
         using var customer = await app.SignInAsync(DemoAccounts.CustomerEmail, DemoAccounts.CustomerPassword);
         using var staff = await StaffSignInTests.DemoAdminAsync(app);
         using var document = JsonDocument.Parse(await app.Client().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
-        var operations = Operations(document.RootElement).OrderBy(o => o.Method == "DELETE").ThenBy(o => o.Path.Contains("session", StringComparison.Ordinal)).ToList();
+        var operations = ApiOperations.Read(document.RootElement).OrderBy(o => o.Method == "DELETE").ThenBy(o => o.Path.Contains("session", StringComparison.Ordinal)).ToList();
         operations.Count.ShouldBeGreaterThan(20);
 
         var failures = new List<string>();
@@ -84,7 +84,7 @@ public sealed partial class HostileApiInputTests
         });
 
         // Generic bodies fail validation early; these start from bodies the operation accepts and spoil one text field at a time.
-        foreach (var (route, sample) in ValidSamples())
+        foreach (var (route, sample) in ApiSamples.Fixed())
         {
             var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]);
             operations.ShouldContain(o => o.Method == method && o.Path == path, $"{route} is no longer in the OpenAPI document: update the sample");
@@ -92,7 +92,8 @@ public sealed partial class HostileApiInputTests
             {
                 var body = sample();
                 body[field] = field.Contains("mail", StringComparison.OrdinalIgnoreCase) ? "a\u0000b@example.it" : Nul;
-                using var response = await customer.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json(JsonSerializer.Serialize(body)) });
+                var client = path.StartsWith("/api/staff", StringComparison.Ordinal) ? staff : customer;
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json(JsonSerializer.Serialize(body)) });
                 sent++;
                 if ((int)response.StatusCode >= 500)
                 {
@@ -108,21 +109,9 @@ public sealed partial class HostileApiInputTests
         health.RootElement.GetProperty("messaging").GetProperty("deadLetters").GetInt32().ShouldBe(0);
     }
 
-    /// <summary>Bodies the operation would accept (each call a fresh one, with addresses of its own).</summary>
-    private static IEnumerable<(string Route, Func<Dictionary<string, object?>> Body)> ValidSamples()
+    private static IEnumerable<(string Name, HttpRequestMessage Request)> Requests(ApiOperation operation)
     {
-        yield return ("POST /api/customers", () => Accounts.Registration.RegistrationSteps.Person($"guardia-{Guid.NewGuid():N}@example.it"));
-        yield return ("POST /api/contacts", () => new() { ["name"] = "Laura Bianchi", ["email"] = $"laura-{Guid.NewGuid():N}@example.it", ["permissions"] = new[] { "Invoices" } });
-        yield return ("POST /api/username/recover", () => new()
-        {
-            ["name"] = "Mario Rossi", ["claimedEmail"] = "vecchio@example.it", ["contactEmail"] = $"r-{Guid.NewGuid():N}@example.org",
-            ["companyOrCodiceFiscale"] = "RSSMRA85T10A562S", ["message"] = "Non ricordo l'indirizzo.",
-        });
-    }
-
-    private static IEnumerable<(string Name, HttpRequestMessage Request)> Requests(Operation operation)
-    {
-        var path = Placeholder().Replace(operation.Path, _ => Guid.NewGuid().ToString());
+        var path = ApiOperations.WithIds(operation.Path);
         var method = new HttpMethod(operation.Method);
         foreach (var query in operation.QueryParameters)
         {
@@ -131,7 +120,7 @@ public sealed partial class HostileApiInputTests
         }
 
         // A NUL in the path never reaches the app (Kestrel answers 400 itself; the test server refuses to send it).
-        var mistypedPath = Placeholder().Replace(operation.Path, _ => "not-an-id%20" + Uri.EscapeDataString("\u001b"));
+        var mistypedPath = ApiOperations.With(operation.Path, "not-an-id%20" + Uri.EscapeDataString("\u001b"));
         if (mistypedPath != operation.Path)
         {
             yield return ("path mistyped", new HttpRequestMessage(method, mistypedPath) { Content = operation.HasBody ? Json("{}") : null });
@@ -147,41 +136,4 @@ public sealed partial class HostileApiInputTests
             yield return (name, new HttpRequestMessage(method, path) { Content = content });
         }
     }
-
-    private sealed record Operation(string Method, string Path, bool HasBody, IReadOnlyList<string> QueryParameters, IReadOnlyList<string> Fields);
-
-    private static IEnumerable<Operation> Operations(JsonElement document)
-    {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
-            {
-                var parameters = operation.Value.TryGetProperty("parameters", out var list)
-                    ? list.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
-                    : [];
-                var hasBody = operation.Value.TryGetProperty("requestBody", out var body);
-                var fields = hasBody ? FieldsOf(document, body) : [];
-                yield return new Operation(operation.Name.ToUpperInvariant(), path.Name, hasBody, parameters, fields);
-            }
-        }
-    }
-
-    private static List<string> FieldsOf(JsonElement document, JsonElement body)
-    {
-        if (!body.TryGetProperty("content", out var content) || !content.TryGetProperty("application/json", out var json) || !json.TryGetProperty("schema", out var schema))
-        {
-            return [];
-        }
-
-        if (schema.TryGetProperty("$ref", out var reference))
-        {
-            var name = reference.GetString()!.Split('/')[^1];
-            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(name);
-        }
-
-        return schema.TryGetProperty("properties", out var properties) ? [.. properties.EnumerateObject().Select(p => p.Name)] : [];
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
-    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

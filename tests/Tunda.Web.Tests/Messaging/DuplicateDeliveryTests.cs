@@ -45,7 +45,7 @@ public sealed class DuplicateDeliveryTests
         }
 
         await TestMessages.EventuallyAsync(
-            () => Task.FromResult(log.Errors.Any(e => e.Exception is DuplicateIncomingEnvelopeException && e.Exception.Message.Contains(envelopeId.ToString(), StringComparison.Ordinal))),
+            () => Task.FromResult(log.Entries.Any(e => e.Exception is DuplicateIncomingEnvelopeException && e.Exception.Message.Contains(envelopeId.ToString(), StringComparison.Ordinal))),
             "the inbox turned the second copy away");
         tracked.Executed.Envelopes().ShouldHaveSingleItem().Id.ShouldBe(envelopeId);
         smtp.Received.ShouldHaveSingleItem().Header("Message-ID").ShouldBe(await EmailApps.MessageIdFieldAsync(app, mail));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Wolverine.Persistence.Durability;
 
 namespace Tunda.Web.Features.Messaging;
 
@@ -9,17 +8,16 @@ public static class DeadLetterTable
 {
     private const int ErrorWidth = 100;
 
-    // Wolverine keeps when a dead letter was sent, not when it failed: the column says so.
-    public static string Format(IReadOnlyList<DeadLetterEnvelope> letters)
+    public static string Format(IReadOnlyList<DeadLetter> letters)
     {
-        string[] header = ["ID", "TYPE", "ATTEMPTS", "SENT AT (UTC)", "ERROR"];
+        string[] header = ["ID", "TYPE", "ATTEMPTS", "FAILED AT (UTC)", "ERROR"];
         var rows = letters.Select(l => new[]
         {
             l.Id.ToString(),
             l.MessageType,
-            l.Envelope.Attempts.ToString(CultureInfo.InvariantCulture),
-            l.SentAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            FirstLine($"{ShortName(l.ExceptionType)}: {l.ExceptionMessage}"),
+            l.Attempts.ToString(CultureInfo.InvariantCulture),
+            l.FailedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            FirstLine($"{l.ExceptionName}: {l.ExceptionMessage}"),
         }).ToList();
 
         // The error is the last column, so it needs no padding and may be as long as it is.
@@ -37,9 +35,6 @@ public static class DeadLetterTable
 
         return text.ToString().TrimEnd();
     }
-
-    /// <summary>The exception's class without its namespace, so the message fits the column.</summary>
-    public static string ShortName(string exceptionType) => exceptionType[(exceptionType.LastIndexOf('.') + 1)..];
 
     public static string FirstLine(string error)
     {

@@ -12,9 +12,10 @@ public sealed class TextRejectedException(TextFault fault) : JsonException($"The
 
 /// <summary>
 /// Every string read from an API body goes through <see cref="TextPolicy"/>: single-line unless the
-/// property is marked multi-line (<see cref="MultiLineText"/>), normalised to NFC. Writing is untouched.
+/// property is marked multi-line (<see cref="MultiLineText"/>), within the property's own bound if it
+/// declares one (<see cref="TextBound"/>), normalised to NFC. Writing is untouched.
 /// </summary>
-public sealed class TextJsonConverter(bool multiLine) : JsonConverter<string>
+public sealed class TextJsonConverter(bool multiLine, int? maxLength = null) : JsonConverter<string>
 {
     public static readonly TextJsonConverter SingleLine = new(multiLine: false);
     public static readonly TextJsonConverter MultiLine = new(multiLine: true);
@@ -39,7 +40,7 @@ public sealed class TextJsonConverter(bool multiLine) : JsonConverter<string>
             throw new TextRejectedException(TextFault.InvalidUnicode);
         }
 
-        return TextPolicy.Check(value, multiLine) is { } fault ? throw new TextRejectedException(fault) : TextPolicy.Normalise(value);
+        return TextPolicy.Check(value, multiLine, maxLength) is { } fault ? throw new TextRejectedException(fault) : TextPolicy.Normalise(value);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
@@ -48,7 +49,7 @@ public sealed class TextJsonConverter(bool multiLine) : JsonConverter<string>
         writer.WriteStringValue(value);
     }
 
-    /// <summary>Installs the converters on the API's JSON options: multi-line where a property says so, single-line everywhere else.</summary>
+    /// <summary>Installs the converters on the API's JSON options: multi-line or bounded where a property says so, single-line everywhere else.</summary>
     public static void Install(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -57,10 +58,13 @@ public sealed class TextJsonConverter(bool multiLine) : JsonConverter<string>
         {
             foreach (var property in info.Properties)
             {
-                if (property.PropertyType == typeof(string) && MultiLineText.IsMarked(property.AttributeProvider))
+                if (property.PropertyType != typeof(string))
                 {
-                    property.CustomConverter = MultiLine;
+                    continue;
                 }
+
+                var multiLine = MultiLineText.IsMarked(property.AttributeProvider);
+                property.CustomConverter = TextBound.Of(property.AttributeProvider) is { } bound ? new TextJsonConverter(multiLine, bound) : multiLine ? MultiLine : null;
             }
         });
     }

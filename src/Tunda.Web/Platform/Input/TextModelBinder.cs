@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Tunda.Domain.Identity;
 using Tunda.Web.Platform.Localisation;
 
 namespace Tunda.Web.Platform.Input;
@@ -7,9 +8,10 @@ namespace Tunda.Web.Platform.Input;
 /// <summary>
 /// Form fields and query values bound by pages go through <see cref="TextPolicy"/>: a refused text
 /// is recorded (<see cref="RefusedText"/>: no handler runs, the error page names the field), an
-/// accepted one is normalised to NFC. Multi-line where the property is <c>[DataType(DataType.MultilineText)]</c>.
+/// accepted one is normalised to NFC. Multi-line where the property is <c>[DataType(DataType.MultilineText)]</c>,
+/// within the field's own bound where it has one (<see cref="TextBound"/>).
 /// </summary>
-public sealed class TextModelBinder(IModelBinder inner, bool multiLine) : IModelBinder
+public sealed class TextModelBinder(IModelBinder inner, bool multiLine, int? maxLength) : IModelBinder
 {
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
@@ -20,7 +22,7 @@ public sealed class TextModelBinder(IModelBinder inner, bool multiLine) : IModel
             return;
         }
 
-        if (TextPolicy.Check(value, multiLine) is { } fault)
+        if (TextPolicy.Check(value, multiLine, maxLength) is { } fault)
         {
             var texts = bindingContext.HttpContext.RequestServices.GetRequiredService<Texts>();
             bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, texts[TextPolicy.MessageKey(fault)]);
@@ -44,6 +46,7 @@ public sealed class TextModelBinderProvider : IModelBinderProvider
         }
 
         var inner = new SimpleTypeModelBinder(typeof(string), context.Services.GetRequiredService<ILoggerFactory>());
-        return new TextModelBinder(inner, context.Metadata.DataTypeName == nameof(System.ComponentModel.DataAnnotations.DataType.MultilineText));
+        var multiLine = context.Metadata.DataTypeName == nameof(System.ComponentModel.DataAnnotations.DataType.MultilineText);
+        return new TextModelBinder(inner, multiLine, TextBound.Of(context.Metadata, context.Services.GetService<PasswordPolicy>() ?? PasswordPolicy.Default));
     }
 }

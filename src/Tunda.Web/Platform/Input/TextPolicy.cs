@@ -11,7 +11,7 @@ public enum TextFault
     /// <summary>Half of a surrogate pair alone: not Unicode text.</summary>
     InvalidUnicode,
 
-    /// <summary>Longer than any field of its kind may be.</summary>
+    /// <summary>Longer than any field of its kind may be, or than the field's own bound.</summary>
     TooLong,
 }
 
@@ -19,7 +19,8 @@ public enum TextFault
 /// The one rule for text that enters Tunda (API bodies, form fields, query strings): no control
 /// characters (line breaks and tabs only in multi-line fields), valid Unicode, a bounded length;
 /// accepted text is normalised to NFC, so the same name or address typed on two keyboards is the
-/// same string. Per-field rules (an e-mail's shape, a name's length) stay with the domain.
+/// same string. Per-field rules (an e-mail's shape, a name's length) stay with the domain; a field the
+/// domain does not bound declares its own (<see cref="TextBound"/>).
 /// </summary>
 public static class TextPolicy
 {
@@ -29,10 +30,11 @@ public static class TextPolicy
     /// <summary>A message body typed into a form.</summary>
     public const int MaxMultiLine = 50_000;
 
-    public static TextFault? Check(string value, bool multiLine)
+    /// <param name="maxLength">The field's own bound (<see cref="TextBound"/>), if it has one.</param>
+    public static TextFault? Check(string value, bool multiLine, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > (multiLine ? MaxMultiLine : MaxSingleLine))
+        if (value.Length > Math.Min(maxLength ?? int.MaxValue, multiLine ? MaxMultiLine : MaxSingleLine))
         {
             return TextFault.TooLong;
         }

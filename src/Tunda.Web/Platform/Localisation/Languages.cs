@@ -9,6 +9,9 @@ public static class Languages
     public const string Italian = "it";
     public const string English = "en";
 
+    /// <summary>The longest language tag a field accepts: RFC 5646 asks readers to take at least 35 characters.</summary>
+    public const int MaxTagLength = 35;
+
     /// <summary>Remembers the visitor's choice from <c>GET /lingua/{code}</c>.</summary>
     public const string CookieName = "tunda.lingua";
 

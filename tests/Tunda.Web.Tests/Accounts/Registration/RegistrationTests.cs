@@ -130,7 +130,7 @@ public sealed class RegistrationTests
         problem.RootElement.GetProperty("errors").GetProperty("firstName")[0].GetString()!.ShouldContain("caratteri non ammessi");
         page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
-        html.ShouldContain("Il modulo contiene caratteri non ammessi");
+        html.ShouldContain("Il modulo contiene testo non ammesso");
         html.ShouldNotContain("Modulo scaduto");
         (await app.ScalarAsync("SELECT count(*) FROM {schema}.mt_events")).ShouldBe(0);
     }

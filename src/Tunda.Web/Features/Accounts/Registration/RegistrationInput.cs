@@ -20,6 +20,7 @@ public sealed class RegistrationInput
     public string? LastName { get; set; }
 
     [Display(Name = "register.field.companyName", Description = "register.field.companyName.hint")]
+    [MaxLength(LegalIdentity.MaxCompanyNameLength)]
     public string? CompanyName { get; set; }
 
     [Display(Name = "register.field.codiceFiscale")]

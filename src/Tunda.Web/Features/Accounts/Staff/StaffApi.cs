@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Tunda.Domain;
 using Tunda.Domain.Staff;
 using Tunda.Web.Platform.Commands;
@@ -15,7 +16,7 @@ public static class StaffApi
 {
     private const StaffRoles CustomerActors = StaffRoles.Support | StaffRoles.Billing | StaffRoles.Administrator;
 
-    public sealed record InviteBody(string? Email, string? Name, string[]? Roles, string? Language);
+    public sealed record InviteBody(string? Email, string? Name, string[]? Roles, [property: MaxLength(Languages.MaxTagLength)] string? Language);
 
     public sealed record RolesBody(string[]? Roles);
 
