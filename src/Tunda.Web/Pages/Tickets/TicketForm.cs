@@ -10,6 +10,9 @@ namespace Tunda.Web.Pages.Tickets;
 /// </summary>
 public sealed class NewTicketForm
 {
+    /// <summary>The most a detail (service, since when, document number) may hold: a line, not a message.</summary>
+    public const int DetailLength = 200;
+
     public string? Department { get; set; }
 
     [Display(Name = "tickets.field.subject", Description = "tickets.field.subject.hint")]
@@ -20,12 +23,15 @@ public sealed class NewTicketForm
     public string? Text { get; set; }
 
     [Display(Name = "tickets.field.serviceOrDomain", Description = "tickets.field.serviceOrDomain.hint")]
+    [MaxLength(DetailLength)]
     public string? ServiceOrDomain { get; set; }
 
     [Display(Name = "tickets.field.since", Description = "tickets.field.since.hint")]
+    [MaxLength(DetailLength)]
     public string? Since { get; set; }
 
     [Display(Name = "tickets.field.documentNumber", Description = "tickets.field.documentNumber.hint")]
+    [MaxLength(DetailLength)]
     public string? DocumentNumber { get; set; }
 
     /// <summary>The customer saw the "too generic" warning and sends anyway.</summary>

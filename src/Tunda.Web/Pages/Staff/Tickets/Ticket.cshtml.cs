@@ -35,11 +35,13 @@ public sealed class HandlingForm
 {
     public TicketStatus? Status { get; set; }
 
+    [MaxLength(50)]
     public string? Department { get; set; }
 
     public TicketPriority? Priority { get; set; }
 
     /// <summary>A staff id, or empty for nobody.</summary>
+    [MaxLength(36)]
     public string? Assignee { get; set; }
 }
 
@@ -50,10 +52,12 @@ public sealed class VerificationForm
 
     [Display(Name = "staffTickets.verify.note", Description = "staffTickets.verify.note.hint")]
     [DataType(DataType.MultilineText)]
+    [MaxLength(TicketErrors.MaxNoteLength)]
     public string? Note { get; set; }
 
     public bool AddAsContact { get; set; }
 
+    [MaxLength(20)]
     public string? Reason { get; set; }
 }
 
@@ -115,7 +119,8 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
 
     public Task<IActionResult> OnPostHandlingAsync(string number, CancellationToken cancellationToken) =>
         ActAsync(number, "staffTickets.done.handling", thread => new ChangeTicketHandling(thread.TicketId, User.GetStaffId()!.Value, Handling.Status,
-            Handling.Department, Handling.Priority, Guid.TryParse(Handling.Assignee, out var assignee) ? assignee : null, Handling.Assignee is "" or null), cancellationToken);
+            Handling.Department, Handling.Priority, string.IsNullOrEmpty(Handling.Assignee) ? null : Guid.TryParse(Handling.Assignee, out var assignee) ? assignee : Guid.Empty,
+            string.IsNullOrEmpty(Handling.Assignee)), cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken cancellationToken) =>
         ActAsync(number, "staffTickets.done.closed", thread => new CloseAsStaff(thread.TicketId, User.GetStaffId()!.Value), cancellationToken);
