@@ -36,8 +36,11 @@ public sealed class StaffTicketPageTests
         var after = await (await agent.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
         after.ShouldContain("Alta");
         after.ShouldContain("ticket_assigned");
+        (await mario.PostAsJsonAsync(new Uri($"/api/tickets/{number}/replies", UriKind.Relative), new { text = "Funziona, grazie!" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Mail.WaitForMessageAsync(m => m.TextBody().Contains("Funziona, grazie!", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))
+            .Recipients.ShouldBe(["chiara@tunda.it"], "the agent who has the ticket hears of the answer");
         var customerView = await mario.TicketAsync(number);
-        customerView.GetProperty("status").GetString().ShouldBe("AwaitingCustomer");
+        customerView.GetProperty("status").GetString().ShouldBe("AwaitingStaff");
         customerView.GetProperty("messages")[1].GetProperty("text").GetString().ShouldBe("Il server è di nuovo raggiungibile.");
     }
 

@@ -117,6 +117,9 @@ public sealed class TicketApiTests
         (await mario.TicketAsync(number)).GetProperty("status").GetString().ShouldBe("AwaitingCustomer");
 
         (await mario.PostAsJsonAsync(new Uri($"/api/tickets/{number}/replies", UriKind.Relative), new { text = "Confermo, grazie." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var toSupport = await app.Mail.WaitForMessageAsync(m => m.TextBody().Contains("Confermo, grazie.", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        toSupport.Recipients.ShouldBe(["assistenza@tunda.localhost"], "nobody has the ticket yet: the department's mailbox hears of the answer");
+        toSupport.TextBody().ShouldContain($"{AccountsApp.PublicBaseUrl}/staff/ticket/{number}");
         var closed = await mario.SendAsync(ContactsKit.Json(HttpMethod.Post, $"/api/tickets/{number}/close"));
         (await closed.JsonAsync()).GetProperty("status").GetString().ShouldBe("Closed");
         var again = await mario.SendAsync(ContactsKit.Json(HttpMethod.Post, $"/api/tickets/{number}/close"));

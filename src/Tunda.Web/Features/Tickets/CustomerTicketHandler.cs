@@ -42,7 +42,7 @@ public static class CustomerTicketHandler
             return new TicketCreated(command.TicketId, number);
         }, ct);
 
-    public static Task<InvokeResult> Handle(ReplyAsCustomer command, IDocumentSession session, IMessageContext bus, UnitOfWork work, HelpdeskOptions options, TicketAttachments attachments, CancellationToken ct) =>
+    public static Task<InvokeResult> Handle(ReplyAsCustomer command, IDocumentSession session, IMessageContext bus, UnitOfWork work, HelpdeskOptions options, TicketAttachments attachments, PublicUrls urls, CancellationToken ct) =>
         work.RunAsync(session, bus, async context =>
         {
             if (await TicketAuthors.CustomerOfTicketAsync(context.Session, command.TicketId, command.AccessId, ct) is not { } author)
@@ -53,9 +53,16 @@ public static class CustomerTicketHandler
             var refused = attachments.Check(command.Attachments);
             var stored = refused.Count == 0 ? await attachments.StoreAsync(context, command.TicketId, command.Attachments, ct) : [];
             var post = new TicketPost(Guid.CreateVersion7(), author, command.Text) { Attachments = stored };
+            var before = Ticket.Empty;
             var decision = await StreamSteps.DecideAsync(context, command.TicketId, Ticket.Empty,
-                state => TicketDecider.Decide(state, new AddCustomerPost(command.TicketId, post, options.ReopenWithin), context.Now), ct);
-            return !decision.IsAccepted || refused.Count > 0 ? Decision.Reject([.. decision.Errors, .. refused]) : decision;
+                state => TicketDecider.Decide(before = state, new AddCustomerPost(command.TicketId, post, options.ReopenWithin), context.Now), ct);
+            if (!decision.IsAccepted || refused.Count > 0)
+            {
+                return Decision.Reject([.. decision.Errors, .. refused]);
+            }
+
+            context.Publish(await TicketMails.CustomerReplyAsync(context.Session, before, post, options, urls, ct));
+            return decision;
         }, ct);
 
     public static Task<InvokeResult> Handle(CloseAsCustomer command, IDocumentSession session, IMessageContext bus, UnitOfWork work, CancellationToken ct) =>

@@ -72,6 +72,26 @@ public static class TicketMails
         })];
     }
 
+    /// <summary>The customer wrote again: to the agent who has the ticket, else to the department's own mailbox (its group).</summary>
+    public static async Task<SendEmail> CustomerReplyAsync(IQuerySession session, Ticket ticket, TicketPost post, HelpdeskOptions options, PublicUrls urls, CancellationToken ct)
+    {
+        var department = options.Find(ticket.Department);
+        var assignee = ticket.AssigneeId is { } staffId ? await StaffDirectory.FindAsync(session, staffId, ct) : null;
+        var (address, name) = assignee is { Blocked: false } ? (assignee.Email, assignee.Name) : (department?.Address ?? options.Departments[0].Address, department?.NameIt);
+        return new SendEmail(Guid.NewGuid(), "ticket-customer-reply", "it", address, name, new Dictionary<string, string>
+        {
+            ["author"] = post.Author.Name,
+            ["number"] = ticket.Number,
+            ["subject"] = ticket.Subject,
+            ["department"] = department?.NameIt ?? ticket.Department,
+            ["text"] = post.Text,
+            ["staffLink"] = urls.Link("/staff/ticket/" + ticket.Number).ToString(),
+        })
+        {
+            Thread = Threading(ticket.Number, department, "it", null, [], automatic: true),
+        };
+    }
+
     /// <summary>From the department's address, answering the conversation's last mail and naming all of them (RFC 5322 threading).</summary>
     private static MailThreading Threading(string number, Department? department, string language, string? inReplyTo, IReadOnlyList<string> references, bool automatic) =>
         new(number, department?.Address ?? "assistenza@tunda.localhost", department is null ? "Tunda" : $"Tunda {department.Name(language)}", inReplyTo, references, automatic);

@@ -59,6 +59,11 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
                 s => TicketDecider.Decide(s, new AddCustomerPost(followUp.TicketId, post, options.ReopenWithin), context.Now), ct);
             if (decision.IsAccepted)
             {
+                if (!followUp.State.IsHeld)
+                {
+                    context.Publish(await TicketMails.CustomerReplyAsync(context.Session, followUp.State, post, options, urls, ct));
+                }
+
                 return new MailOutcome(followUp.TicketId, $"Follow-up appended to {followUp.Number}.");
             }
         }

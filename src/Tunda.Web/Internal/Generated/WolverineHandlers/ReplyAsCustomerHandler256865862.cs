@@ -2,6 +2,7 @@
 #pragma warning disable
 using Tunda.Web.Features.Tickets;
 using Tunda.Web.Platform.Commands;
+using Tunda.Web.Platform.Links;
 using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
@@ -13,13 +14,15 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Tunda.Web.Features.Tickets.HelpdeskOptions _helpdeskOptions;
         private readonly Tunda.Web.Features.Tickets.TicketAttachments _ticketAttachments;
         private readonly Tunda.Web.Platform.Commands.UnitOfWork _unitOfWork;
+        private readonly Tunda.Web.Platform.Links.PublicUrls _publicUrls;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ReplyAsCustomerHandler256865862(Tunda.Web.Features.Tickets.HelpdeskOptions helpdeskOptions, Tunda.Web.Features.Tickets.TicketAttachments ticketAttachments, Tunda.Web.Platform.Commands.UnitOfWork unitOfWork, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ReplyAsCustomerHandler256865862(Tunda.Web.Features.Tickets.HelpdeskOptions helpdeskOptions, Tunda.Web.Features.Tickets.TicketAttachments ticketAttachments, Tunda.Web.Platform.Commands.UnitOfWork unitOfWork, Tunda.Web.Platform.Links.PublicUrls publicUrls, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _helpdeskOptions = helpdeskOptions;
             _ticketAttachments = ticketAttachments;
             _unitOfWork = unitOfWork;
+            _publicUrls = publicUrls;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
 
@@ -34,7 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Tunda.Web.Features.Tickets.CustomerTicketHandler");
             
             // The actual message execution
-            var outgoing1 = await Tunda.Web.Features.Tickets.CustomerTicketHandler.Handle(replyAsCustomer, documentSession, context, _unitOfWork, _helpdeskOptions, _ticketAttachments, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Tunda.Web.Features.Tickets.CustomerTicketHandler.Handle(replyAsCustomer, documentSession, context, _unitOfWork, _helpdeskOptions, _ticketAttachments, _publicUrls, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
