@@ -27,6 +27,9 @@ public sealed record QueueCounts(int AwaitingStaff, int AwaitingCustomer, int Op
 
 public sealed record CustomerTicketCounts(int Open, int AwaitingCustomer);
 
+/// <summary>How fast one department answers and resolves, over the tickets opened in the period (hours; null without data).</summary>
+public sealed record DepartmentTimes(string Department, int Opened, int Answered, double? MedianFirstResponseHours, double? P90FirstResponseHours, int Closed, double? MedianResolutionHours);
+
 /// <summary>Reads of the ticket read models.</summary>
 public static class TicketQueries
 {
@@ -117,6 +120,30 @@ public static class TicketQueries
             ? rows.OrderBy(t => t.WaitingSince).ThenBy(t => t.LastActivityAt)
             : rows.OrderByDescending(t => t.LastActivityAt);
         return sorted.ThenBy(t => t.TicketId).ToPagedListAsync(pageNumber, pageSize, cancellationToken);
+    }
+
+    /// <summary>First-response and resolution times per department for tickets opened since <paramref name="since"/>.</summary>
+    public static async Task<IReadOnlyList<DepartmentTimes>> TimesAsync(IQuerySession session, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var table = session.DocumentStore.Options.Schema.For<TicketInboxRow>();
+        const string firstResponse = "extract(epoch FROM ((data->>'firstStaffReplyAt')::timestamptz - (data->>'openedAt')::timestamptz)) / 3600";
+        const string resolution = "extract(epoch FROM ((data->>'closedAt')::timestamptz - (data->>'openedAt')::timestamptz)) / 3600";
+        var rows = await session.QueryAsync<DepartmentTimes>($"""
+            SELECT jsonb_build_object(
+                'department', department,
+                'opened', count(*),
+                'answered', count(data->>'firstStaffReplyAt'),
+                'medianFirstResponseHours', percentile_cont(0.5) WITHIN GROUP (ORDER BY {firstResponse}),
+                'p90FirstResponseHours', percentile_cont(0.9) WITHIN GROUP (ORDER BY {firstResponse}),
+                'closed', count(*) FILTER (WHERE status = 'Closed'),
+                'medianResolutionHours', percentile_cont(0.5) WITHIN GROUP (ORDER BY {resolution}) FILTER (WHERE status = 'Closed'))
+            FROM {table}
+            WHERE (data->>'openedAt')::timestamptz >= ? AND status NOT IN ('Held', 'Rejected')
+            GROUP BY department
+            ORDER BY department
+            """, cancellationToken, since.ToUniversalTime());
+        return [.. rows];
     }
 
     /// <summary>The queue counts in one round trip of grouped SQL over the indexed columns.</summary>

@@ -116,4 +116,24 @@ public sealed class TicketReadModelTests
         (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "fatture OR casella", 20))).Select(r => r.Number).ShouldBe(["TND-BBBBB", "TND-AAAAA"]);
         (await store.ReadAsync(s => TicketQueries.SearchAsync(s, "sito", 20))).Count.ShouldBe(3);
     }
+
+    [Fact]
+    public async Task first_response_and_resolution_times_are_summed_up_per_department()
+    {
+        await using var store = await AccountsStore.CreateAsync();
+        var customer = Guid.NewGuid();
+        var (fast, slow, open) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await store.AppendAsync(fast, [.. Opened(fast, "TND-AAAAA", customer, "technical", At), new StaffReplied(fast, Post(Chiara, "ok"), At.AddHours(1)), new TicketClosed(fast, Mario, At.AddHours(5))]);
+        await store.AppendAsync(slow, [.. Opened(slow, "TND-BBBBB", customer, "technical", At), new StaffReplied(slow, Post(Chiara, "ok"), At.AddHours(3))]);
+        await store.AppendAsync(open, Opened(open, "TND-CCCCC", customer, "sales", At));
+        await store.RebuildAsync(nameof(TicketInboxRow));
+
+        var times = await store.ReadAsync(s => TicketQueries.TimesAsync(s, At.AddDays(-1)));
+
+        times.ShouldBe([
+            new DepartmentTimes("sales", 1, 0, null, null, 0, null),
+            new DepartmentTimes("technical", 2, 2, 2.0, 2.8, 1, 5.0),
+        ]);
+        (await store.ReadAsync(s => TicketQueries.TimesAsync(s, At.AddDays(1)))).ShouldBeEmpty();
+    }
 }

@@ -31,6 +31,9 @@ public sealed class StaffTicketPageTests
         var assigned = await agent.PostFormAsync(page, [new("Handling.Department", "technical"), new("Handling.Priority", "High"), new("Handling.Assignee", member.StaffId.ToString())], page + "?handler=Handling");
         assigned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
+        await app.ListsCaughtUpAsync();
+        var times = await (await agent.GetAsync(new Uri("/staff/ticket/tempi?giorni=7", UriKind.Relative))).Content.ReadAsStringAsync();
+        times.ShouldContain("data-department=\"technical\"");
         var found = await (await agent.GetAsync(new Uri("/staff/ticket?q=raggiungibili", UriKind.Relative))).Content.ReadAsStringAsync();
         found.ShouldContain($"data-ticket=\"{number}\"", customMessage: "Italian stemming finds the reply's \"raggiungibile\"");
         var after = await (await agent.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
