@@ -77,6 +77,8 @@ public sealed class PinnedEventNameTests
         (Ticket, new TicketClosed(Ticket, Customer, At), "ticket_closed"),
         (Ticket, new TicketReopened(Ticket, Customer, At), "ticket_reopened"),
         (Ticket, new TicketRejected(Ticket, "spam", "obvious", Agent, At), "ticket_rejected"),
+        (Ticket, new TicketMergedInto(Ticket, Request, "TND-ABCDE", Agent, At), "ticket_merged_into"),
+        (Ticket, new TicketMergedFrom(Ticket, Request, "TND-ABCDE", [new MergedMessage("customer", Post, At)], ["mario@example.it"], Agent, At), "ticket_merged_from"),
     ];
 
     [Fact]

@@ -53,6 +53,11 @@ public sealed record Ticket
 
     public int PostCount { get; init; }
 
+    /// <summary>Set once this ticket was merged into another: everything goes on there.</summary>
+    public Guid? MergedInto { get; init; }
+
+    public string? MergedIntoNumber { get; init; }
+
     public bool IsClosed => Status is TicketStatus.Closed or TicketStatus.Rejected;
 
     public bool IsHeld => Status == TicketStatus.Held;
@@ -95,6 +100,13 @@ public sealed record Ticket
         TicketSenderVerified e => this with { CustomerId = e.CustomerId, Status = TicketStatus.AwaitingStaff, HeldReason = null, LastActivityAt = e.At },
         TicketRejected e => this with { Status = TicketStatus.Rejected, ClosedAt = e.At, WaitingSince = null, LastActivityAt = e.At },
         TicketDeliveryFailed e => this with { FailingAddresses = With(FailingAddresses, e.Address) },
+        TicketMergedInto e => this with { Status = TicketStatus.Closed, ClosedAt = e.At, WaitingSince = null, LastActivityAt = e.At, MergedInto = e.TargetId, MergedIntoNumber = e.TargetNumber },
+        TicketMergedFrom e => this with
+        {
+            PostCount = PostCount + e.Messages.Count,
+            Participants = e.Participants.Aggregate(Participants, With),
+            LastActivityAt = e.At,
+        },
         _ => this,
     };
 

@@ -60,3 +60,6 @@ public sealed record VerifyTicketSender(Guid TicketId, Guid CustomerId, string N
 public sealed record RejectHeldTicket(Guid TicketId, string Reason, string Note, TicketAuthor By);
 
 public sealed record RecordDeliveryFailure(Guid TicketId, string Address, string Reason, Guid? MailId);
+
+/// <summary>Staff merge <paramref name="Source"/> into <paramref name="Target"/> (two tickets of one customer, the same request twice).</summary>
+public sealed record MergeTickets(Ticket Source, IReadOnlyList<MergedMessage> SourceMessages, Ticket Target, TicketAuthor By);

@@ -80,7 +80,7 @@ public static class TicketDecider
             return TicketErrors.TextRequired;
         }
 
-        if (state.Status == TicketStatus.Rejected)
+        if (state.Status == TicketStatus.Rejected || state.MergedInto is not null)
         {
             return TicketErrors.Closed;
         }
@@ -99,7 +99,7 @@ public static class TicketDecider
     public static Decision Decide(Ticket state, ReplyAsStaff command, DateTimeOffset now) =>
         !state.Exists ? TicketErrors.NotFound
         : state.IsHeld ? TicketErrors.Held
-        : state.Status == TicketStatus.Rejected ? TicketErrors.Closed
+        : state.Status == TicketStatus.Rejected || state.MergedInto is not null ? TicketErrors.Closed
         : !HasText(command.Post) ? TicketErrors.TextRequired
         : Decision.Accept(new StaffReplied(command.TicketId, Trimmed(command.Post), now));
 
@@ -120,6 +120,7 @@ public static class TicketDecider
     public static Decision Decide(Ticket state, ReopenTicket command, DateTimeOffset now) =>
         !state.Exists ? TicketErrors.NotFound
         : state.Status != TicketStatus.Closed ? TicketErrors.NotClosed
+        : state.MergedInto is not null ? TicketErrors.Closed
         : !command.By.IsStaff && !CanReopen(state, command.ReopenWithin, now) ? TicketErrors.ReopenExpired
         : Decision.Accept(new TicketReopened(command.TicketId, command.By, now));
 
@@ -169,6 +170,20 @@ public static class TicketDecider
     public static Decision Decide(Ticket state, RecordDeliveryFailure command, DateTimeOffset now) =>
         !state.Exists ? TicketErrors.NotFound
         : Decision.Accept(new TicketDeliveryFailed(command.TicketId, command.Address.Trim().ToLowerInvariant(), command.Reason, command.MailId, now));
+
+    /// <summary>Both sides of a merge, decided together: the events for the source's stream, then for the target's.</summary>
+    public static (Decision Source, Decision Target) Decide(MergeTickets command, DateTimeOffset now)
+    {
+        var (source, target) = (command.Source, command.Target);
+        if (!source.Exists || !target.Exists || source.Id == target.Id || source.CustomerId is null || source.CustomerId != target.CustomerId
+            || source.IsHeld || target.IsHeld || source.MergedInto is not null || target.MergedInto is not null || target.Status == TicketStatus.Rejected)
+        {
+            return (TicketErrors.MergeRefused, TicketErrors.MergeRefused);
+        }
+
+        return (Decision.Accept(new TicketMergedInto(source.Id, target.Id, target.Number, command.By, now)),
+            Decision.Accept(new TicketMergedFrom(target.Id, source.Id, source.Number, command.SourceMessages, source.Participants, command.By, now)));
+    }
 
     private static bool CanReopen(Ticket state, TimeSpan within, DateTimeOffset now) => state.ClosedAt is { } closed && now - closed <= within;
 

@@ -31,5 +31,7 @@ public static class TicketErrors
 
     public static DomainError InvalidStatus { get; } = new("ticket.invalid_status", "That status cannot be set by hand.", "status");
 
+    public static DomainError MergeRefused { get; } = new("ticket.merge_refused", "Only two different open tickets of the same customer can be merged.", "target");
+
     public static DomainError InvalidNumber { get; } = new("ticket.invalid_number", "The ticket number is not valid.");
 }

@@ -54,3 +54,12 @@ public sealed record TicketRejected(Guid TicketId, string Reason, string Note, T
 
 /// <summary>A mail of this ticket bounced: the address is failing until it receives mail again.</summary>
 public sealed record TicketDeliveryFailed(Guid TicketId, string Address, string Reason, Guid? MailId, DateTimeOffset At);
+
+/// <summary>This ticket was merged into another of the same customer: it is closed and its conversation continues there.</summary>
+public sealed record TicketMergedInto(Guid TicketId, Guid TargetId, string TargetNumber, TicketAuthor By, DateTimeOffset At);
+
+/// <summary>Another ticket of the same customer was merged into this one: its messages and participants join this thread.</summary>
+public sealed record TicketMergedFrom(Guid TicketId, Guid SourceId, string SourceNumber, IReadOnlyList<MergedMessage> Messages, IReadOnlyList<string> Participants, TicketAuthor By, DateTimeOffset At);
+
+/// <summary>A message of a merged ticket as it was: its kind ("customer", "staff", "note", "automatic"), the message, when.</summary>
+public sealed record MergedMessage(string Kind, TicketPost Post, DateTimeOffset WrittenAt);

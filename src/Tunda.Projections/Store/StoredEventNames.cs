@@ -59,5 +59,7 @@ public static class StoredEventNames
         [typeof(TicketSenderVerified)] = "ticket_sender_verified",
         [typeof(TicketRejected)] = "ticket_rejected",
         [typeof(TicketDeliveryFailed)] = "ticket_delivery_failed",
+        [typeof(TicketMergedInto)] = "ticket_merged_into",
+        [typeof(TicketMergedFrom)] = "ticket_merged_from",
     };
 }

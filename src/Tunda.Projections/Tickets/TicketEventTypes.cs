@@ -10,8 +10,12 @@ public static class TicketEventTypes
         typeof(TicketOpened), typeof(CustomerWrote), typeof(StaffReplied), typeof(InternalNoteAdded), typeof(AutomaticReplyAppended),
         typeof(TicketClosed), typeof(TicketReopened), typeof(TicketStatusChanged), typeof(TicketAssigned), typeof(TicketUnassigned),
         typeof(TicketDepartmentChanged), typeof(TicketPriorityChanged), typeof(TicketHeldForVerification), typeof(TicketSenderVerified),
-        typeof(TicketRejected), typeof(TicketDeliveryFailed),
+        typeof(TicketRejected), typeof(TicketDeliveryFailed), typeof(TicketMergedInto), typeof(TicketMergedFrom),
     ];
+
+    /// <summary>The entries a merged ticket brings, in their own order, after the line that says it was merged.</summary>
+    public static IEnumerable<ThreadEntry> MergedEntries(object @event) =>
+        @event is TicketMergedFrom e ? e.Messages.Select(m => new ThreadEntry(m.Kind, m.WrittenAt, m.Post.Author, m.Post)) : [];
 
     /// <summary>The thread entry an event adds; null for the opening, which the first message already shows.</summary>
     public static ThreadEntry? EntryFor(object @event, string change) => @event switch
@@ -32,6 +36,8 @@ public static class TicketEventTypes
         TicketSenderVerified e => new("change", e.At, e.By, null, change, e.Note),
         TicketRejected e => new("change", e.At, e.By, null, change, $"{e.Reason}: {e.Note}"),
         TicketDeliveryFailed e => new("change", e.At, null, null, change, $"{e.Address}: {e.Reason}"),
+        TicketMergedInto e => new("change", e.At, e.By, null, change, e.TargetNumber),
+        TicketMergedFrom e => new("change", e.At, e.By, null, change, e.SourceNumber),
         _ => null,
     };
 }

@@ -13,7 +13,7 @@ public sealed record ThreadEntry(string Kind, DateTimeOffset At, TicketAuthor? B
     public bool IsMessage => Post is not null;
 
     /// <summary>What the customer may see: public messages and the closing and reopening of the ticket.</summary>
-    public bool IsPublic => Kind is "customer" or "staff" || Change is "ticket_closed" or "ticket_reopened";
+    public bool IsPublic => Kind is "customer" or "staff" || Change is "ticket_closed" or "ticket_reopened" or "ticket_merged_into" or "ticket_merged_from";
 }
 
 /// <summary>
@@ -60,6 +60,8 @@ public sealed class TicketThreadProjection : SingleStreamProjection<TicketThread
         var thread = snapshot ?? new TicketThread { TicketId = id };
         var state = Ticket.Evolve(thread.State, e.Data);
         var entry = TicketEventTypes.EntryFor(e.Data, e.EventTypeName);
+        ThreadEntry[] added = entry is null ? [] : [entry, .. TicketEventTypes.MergedEntries(e.Data)];
+        var texts = added.Select(a => a.Post?.Text).OfType<string>().ToList();
         return thread with
         {
             State = state,
@@ -67,8 +69,8 @@ public sealed class TicketThreadProjection : SingleStreamProjection<TicketThread
             CustomerId = state.CustomerId,
             // Counted, not read from the event: quick append hands inline projections no version.
             Revision = thread.Revision + 1,
-            Entries = entry is null ? thread.Entries : [.. thread.Entries, entry],
-            SearchText = entry?.Post is { } post ? $"{thread.SearchText}\n{post.Text}" : thread.SearchText.Length == 0 ? state.Subject : thread.SearchText,
+            Entries = added.Length == 0 ? thread.Entries : [.. thread.Entries, .. added],
+            SearchText = string.Join('\n', [thread.SearchText.Length == 0 ? state.Subject : thread.SearchText, .. texts]),
         };
     }
 }

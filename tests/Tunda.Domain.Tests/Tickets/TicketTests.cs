@@ -266,4 +266,35 @@ public sealed class TicketTests
         TicketDecider.Decide(none, new AssignTicket(Id, null, null, Chiara), Now).Error.ShouldBe(TicketErrors.NotFound);
         TicketDecider.Decide(none, new RecordDeliveryFailure(Id, "a@b.it", "x", null), Now).Error.ShouldBe(TicketErrors.NotFound);
     }
+
+    [Fact]
+    public void two_open_tickets_of_one_customer_merge_the_source_closes_and_the_target_takes_its_messages_and_people()
+    {
+        var targetId = Guid.NewGuid();
+        var source = Given(Opened());
+        var target = Given([.. TicketDecider.Decide(Ticket.Empty, Open() with { TicketId = targetId, Number = "TND-ABCDE" }, Now).Events]);
+        var messages = new[] { new MergedMessage("customer", Post(Mario, "Errore 500"), Now) };
+
+        var (fromSource, toTarget) = TicketDecider.Decide(new MergeTickets(source, messages, target, Chiara), Now.AddHours(1));
+
+        var merged = source.Evolve(fromSource.Events.Single());
+        merged.Status.ShouldBe(TicketStatus.Closed);
+        merged.MergedIntoNumber.ShouldBe("TND-ABCDE");
+        var grown = target.Evolve(toTarget.Events.Single());
+        grown.PostCount.ShouldBe(2);
+        grown.Participants.ShouldBe(["mario@example.it"]);
+        TicketDecider.Decide(merged, new AddCustomerPost(Id, Post(Mario, "ancora"), Week), Now).Error.ShouldBe(TicketErrors.Closed);
+        TicketDecider.Decide(merged, new ReopenTicket(Id, Chiara, Week), Now).Error.ShouldBe(TicketErrors.Closed);
+        TicketDecider.Decide(new MergeTickets(merged, messages, grown, Chiara), Now).Source.Error.ShouldBe(TicketErrors.MergeRefused);
+    }
+
+    [Fact]
+    public void tickets_of_different_customers_or_a_ticket_with_itself_never_merge()
+    {
+        var source = Given(Opened());
+        var other = Given([.. TicketDecider.Decide(Ticket.Empty, Open() with { TicketId = Guid.NewGuid(), Number = "TND-ABCDE", CustomerId = Guid.NewGuid() }, Now).Events]);
+
+        TicketDecider.Decide(new MergeTickets(source, [], other, Chiara), Now).Source.Error.ShouldBe(TicketErrors.MergeRefused);
+        TicketDecider.Decide(new MergeTickets(source, [], source, Chiara), Now).Source.Error.ShouldBe(TicketErrors.MergeRefused);
+    }
 }

@@ -114,4 +114,31 @@ public sealed class StaffTicketPageTests
         using var mario = await app.SignInAsync("mario@example.it");
         (await mario.GetAsync(new Uri(link, UriKind.Relative))).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task an_agent_merges_the_same_request_sent_twice_and_a_mailed_follow_up_to_the_old_one_lands_in_the_merged_ticket()
+    {
+        await using var app = await AccountsApp.StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+        await app.SeedCustomerAsync("anna@example.it", firstName: "Anna", lastName: "Verdi");
+        using var mario = await app.SignInAsync("mario@example.it");
+        using var anna = await app.SignInAsync("anna@example.it");
+        var first = await mario.OpenTicketAsync(subject: "Sito lento");
+        var second = await mario.OpenTicketAsync(subject: "Sito lentissimo", text: "Scrivo di nuovo: il sito è ancora lentissimo da stamattina, lo stesso problema.");
+        var annas = await anna.OpenTicketAsync();
+        var (agent, _, _) = await StaffKit.SignedInAsync(app, "chiara@tunda.it", StaffRoles.Support);
+
+        var refused = await agent.PostFormAsync("/staff/ticket/" + second, [new("MergeTarget", annas)], $"/staff/ticket/{second}?handler=Merge");
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var merged = await agent.PostFormAsync("/staff/ticket/" + second, [new("MergeTarget", first)], $"/staff/ticket/{second}?handler=Merge");
+        merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var target = await mario.TicketAsync(first);
+        target.GetProperty("messages").GetArrayLength().ShouldBe(2);
+        (await mario.TicketAsync(second)).GetProperty("status").GetString().ShouldBe("Closed");
+        (await (await mario.GetAsync(new Uri("/area-clienti/ticket/" + second, UriKind.Relative))).Content.ReadAsStringAsync()).ShouldContain($"href=\"/area-clienti/ticket/{first}\"");
+
+        await app.DeliverAsync(MailedTickets.Written("Mario Rossi <mario@example.it>", $"Re: [{second}] Sito lentissimo", "Ora va meglio, grazie."));
+        (await mario.TicketAsync(first)).GetProperty("messages").GetArrayLength().ShouldBe(3);
+    }
 }

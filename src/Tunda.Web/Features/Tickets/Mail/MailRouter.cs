@@ -30,7 +30,7 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
         ArgumentNullException.ThrowIfNull(mail);
         var message = mail.Message;
         var kind = mail.Classification.Kind;
-        var thread = await ThreadOfAsync(context.Session, message, ct);
+        var thread = await FollowMergeAsync(context.Session, await ThreadOfAsync(context.Session, message, ct), ct);
         if (kind == MailKind.DeliveryStatus)
         {
             return await BounceAsync(context, mail, thread, ct);
@@ -51,7 +51,7 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
 
         var accounts = await AccountAccessQueries.ForEmailAsync(context.Session, author.Address ?? string.Empty, ct);
         var verdict = MailSender.Judge(message, mail.Classification, accounts);
-        var followUp = thread ?? await BySubjectAsync(context.Session, message.Subject, ct);
+        var followUp = await FollowMergeAsync(context.Session, thread ?? await BySubjectAsync(context.Session, message.Subject, ct), ct);
         if (followUp is not null && IsWelcomeFollowUp(followUp, author, verdict))
         {
             var post = await PostAsync(context, followUp.TicketId, mail, author, ct);
@@ -163,6 +163,10 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
 
         return await TicketMailReference.TicketOfAsync(session, answered, ct) is { } known ? await session.LoadAsync<TicketThread>(known, ct) : null;
     }
+
+    /// <summary>A ticket merged into another continues there.</summary>
+    private static async Task<TicketThread?> FollowMergeAsync(IQuerySession session, TicketThread? thread, CancellationToken ct) =>
+        thread?.State.MergedInto is { } target ? await session.LoadAsync<TicketThread>(target, ct) ?? thread : thread;
 
     private static async Task<TicketThread?> BySubjectAsync(IQuerySession session, string subject, CancellationToken ct)
     {

@@ -122,6 +122,14 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
             Handling.Department, Handling.Priority, string.IsNullOrEmpty(Handling.Assignee) ? null : Guid.TryParse(Handling.Assignee, out var assignee) ? assignee : Guid.Empty,
             string.IsNullOrEmpty(Handling.Assignee)), cancellationToken);
 
+    /// <summary>The number of the ticket this one is merged into.</summary>
+    [BindProperty]
+    [MaxLength(20)]
+    public string? MergeTarget { get; set; }
+
+    public Task<IActionResult> OnPostMergeAsync(string number, CancellationToken cancellationToken) =>
+        ActAsync(number, "staffTickets.done.merged", thread => new MergeTicket(thread.TicketId, MergeTarget ?? string.Empty, User.GetStaffId()!.Value), cancellationToken);
+
     public Task<IActionResult> OnPostCloseAsync(string number, CancellationToken cancellationToken) =>
         ActAsync(number, "staffTickets.done.closed", thread => new CloseAsStaff(thread.TicketId, User.GetStaffId()!.Value), cancellationToken);
 
