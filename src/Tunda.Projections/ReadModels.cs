@@ -33,6 +33,7 @@ public static class ReadModels
             .FullTextIndex(TicketQueries.Italian, t => t.SearchText).FullTextIndex(TicketQueries.English, t => t.SearchText);
         options.Schema.For<TicketInboxRow>()
             .Duplicate(t => t.CustomerId).Duplicate(t => t.Department).Duplicate(t => t.Status).Duplicate(t => t.AssigneeId)
-            .Duplicate(t => t.Priority).Duplicate(t => t.LastActivityAt).Duplicate(t => t.WaitingSince);
+            .Duplicate(t => t.Priority).Duplicate(t => t.LastActivityAt).Duplicate(t => t.WaitingSince)
+            .Duplicate(t => t.RequesterAddress).Duplicate(t => t.OpenedAt);
     }
 }

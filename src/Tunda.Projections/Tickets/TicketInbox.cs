@@ -70,7 +70,7 @@ public sealed record TicketInboxRow
         RequesterName = state.Requester?.Name ?? string.Empty,
         RequesterAddress = state.Requester?.Address,
         HeldReason = state.HeldReason,
-        OpenedAt = state.OpenedAt,
+        OpenedAt = state.OpenedAt.ToUniversalTime(),
         LastActivityAt = state.LastActivityAt.ToUniversalTime(),
         WaitingSince = state.WaitingSince?.ToUniversalTime(),
         FirstStaffReplyAt = state.FirstStaffReplyAt,

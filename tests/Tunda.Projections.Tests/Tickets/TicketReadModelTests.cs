@@ -76,15 +76,17 @@ public sealed class TicketReadModelTests
         await store.RebuildAsync(nameof(TicketInboxRow));
 
         var byActivity = await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter(), 1, 10));
-        byActivity.Select(r => r.Number).ShouldBe(["TND-CCCCC", "TND-AAAAA", "TND-BBBBB"]);
+        byActivity.Rows.Select(r => r.Number).ShouldBe(["TND-CCCCC", "TND-AAAAA", "TND-BBBBB"]);
+        byActivity.HasNext.ShouldBeFalse();
         var byWait = await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { Status = TicketStatus.AwaitingStaff, ByWaitingTime = true }, 1, 10));
-        byWait.Select(r => r.Number).ShouldBe(["TND-AAAAA", "TND-BBBBB"]);
-        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { UnassignedOnly = true, Department = "sales" }, 1, 10))).Select(r => r.Number).ShouldBe(["TND-BBBBB"]);
-        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { AssigneeId = chiara }, 1, 10))).Select(r => r.Number).ShouldBe(["TND-CCCCC"]);
-        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { Status = TicketStatus.Held }, 1, 10))).Single().HeldReason.ShouldBe("unregistered sender");
+        byWait.Rows.Select(r => r.Number).ShouldBe(["TND-AAAAA", "TND-BBBBB"]);
+        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { UnassignedOnly = true, Department = "sales" }, 1, 10))).Rows.Select(r => r.Number).ShouldBe(["TND-BBBBB"]);
+        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { AssigneeId = chiara }, 1, 10))).Rows.Select(r => r.Number).ShouldBe(["TND-CCCCC"]);
+        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter { Status = TicketStatus.Held }, 1, 10))).Rows.Single().HeldReason.ShouldBe("unregistered sender");
         var page2 = await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter(), 2, 2));
-        page2.Select(r => r.Number).ShouldBe(["TND-BBBBB"]);
-        page2.TotalItemCount.ShouldBe(3);
+        page2.Rows.Select(r => r.Number).ShouldBe(["TND-BBBBB"]);
+        page2.HasNext.ShouldBeFalse();
+        (await store.ReadAsync(s => TicketQueries.InboxAsync(s, new InboxFilter(), 1, 2))).HasNext.ShouldBeTrue();
 
         (await store.ReadAsync(s => TicketQueries.CountsAsync(s, chiara))).ShouldBe(new QueueCounts(AwaitingStaff: 2, AwaitingCustomer: 1, Open: 3, Unassigned: 2, Held: 1, Mine: 1));
 

@@ -11,7 +11,7 @@ namespace Tunda.Web.Features.Tickets;
 /// </summary>
 public sealed class QueueCountsCache(TimeProvider clock)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<Guid, (DateTimeOffset At, QueueCounts Counts)> _counts = new();
 
     public async Task<QueueCounts> GetAsync(IQuerySession session, Guid? staffId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Tunda.Domain.Tickets;
 using Tunda.Projections.Tickets;
@@ -41,7 +40,7 @@ public sealed class InboxModel(IQuerySession session, HelpdeskOptions options, Q
 
     public IReadOnlyList<TicketInboxRow>? Found { get; private set; }
 
-    public IPagedList<TicketInboxRow>? Tickets { get; private set; }
+    public InboxPage? Tickets { get; private set; }
 
     public QueueCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
 
