@@ -133,4 +133,16 @@ public sealed class MailToTicketTests
         after.Entries.Last(e => e.Post is not null).Kind.ShouldBe("automatic");
         app.Mail.Received.Count.ShouldBe(sent);
     }
+
+    [Fact]
+    public async Task a_mail_that_reached_a_department_only_by_bcc_goes_to_it_by_the_envelope_recipient_our_mta_wrote()
+    {
+        await using var app = await StartAsync();
+        await app.SeedCustomerAsync("mario@example.it");
+
+        await app.DeliverAsync(Written("Mario Rossi <mario@example.it>", "Fattura", "Vi metto in copia nascosta la richiesta di fattura per il rinnovo.", to: "commercialista@example.it",
+            extraHeaders: ["X-Original-To: amministrazione@tunda.localhost", "Delivered-To: amministrazione@tunda.localhost"]));
+
+        (await app.ThreadsAsync()).ShouldHaveSingleItem().State.Department.ShouldBe("administration");
+    }
 }

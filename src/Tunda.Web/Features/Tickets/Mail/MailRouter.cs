@@ -138,10 +138,21 @@ public sealed class MailRouter(HelpdeskOptions options, TicketAttachments attach
         return new TicketAuthor(AuthorKind.EmailSender, address, string.IsNullOrWhiteSpace(from?.DisplayName) ? address : from.DisplayName!, address);
     }
 
-    private string DepartmentFor(ReceivedMail mail) =>
-        mail.Message.To.Concat(mail.Message.Cc)
-            .Select(r => options.Departments.FirstOrDefault(d => string.Equals(d.Address, r.NormalizedAddress, StringComparison.OrdinalIgnoreCase)))
+    /// <summary>
+    /// The department of the first To/Cc address that is one of ours; for a Bcc the envelope recipient our
+    /// MTA wrote on top (X-Original-To, Delivered-To); else the first department. A department decides
+    /// only who reads the ticket first, never whose it is.
+    /// </summary>
+    private string DepartmentFor(ReceivedMail mail)
+    {
+        var headers = mail.Message.Headers;
+        var addresses = mail.Message.To.Concat(mail.Message.Cc).Select(r => r.NormalizedAddress)
+            .Concat([headers["X-Original-To"], headers["Delivered-To"]])
+            .OfType<string>()
+            .Select(a => a.Trim().Trim('<', '>'));
+        return addresses.Select(a => options.Departments.FirstOrDefault(d => string.Equals(d.Address, a, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(d => d is not null)?.Key ?? options.Departments[0].Key;
+    }
 
     /// <summary>
     /// The ticket a mail answers: a Message-ID we signed for a ticket (it cannot be forged), else one
