@@ -25,6 +25,11 @@ public static class HelpdeskSetup
                 {
                     options.Departments.AddRange(options.DefaultDepartments());
                 }
+
+                if (options.CannedReplies.Count == 0)
+                {
+                    options.CannedReplies.AddRange(HelpdeskOptions.DefaultCannedReplies());
+                }
             })
             .Validate(options => options.Departments.All(d => d.Key.Length > 0 && d.NameIt.Length > 0 && d.Address.Contains('@', StringComparison.Ordinal)),
                 $"Every {HelpdeskOptions.Section}:Departments entry needs a Key, a NameIt and an Address.")

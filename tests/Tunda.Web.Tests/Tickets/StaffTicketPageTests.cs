@@ -24,6 +24,8 @@ public sealed class StaffTicketPageTests
         inbox.ShouldContain("Da rispondere (1)");
 
         var page = "/staff/ticket/" + number;
+        var canned = await (await agent.GetAsync(new Uri(page + "?modello=dettagli", UriKind.Relative))).Content.ReadAsStringAsync();
+        canned.ShouldContain("Gentile Mario Rossi,", customMessage: "the canned reply fills the box with the requester's name");
         var html = await (await agent.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
         var revision = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.SeenRevision\" value=\"(\\d+)\"").Groups[1].Value;
         var replied = await agent.PostFormAsync(page, [new("Input.Text", "Il server è di nuovo raggiungibile."), new("Input.SeenRevision", revision)], page + "?handler=Reply");

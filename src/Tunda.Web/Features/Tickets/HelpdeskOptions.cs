@@ -16,6 +16,18 @@ public sealed class Department
     public string Name(string language) => language == "en" && NameEn.Length > 0 ? NameEn : NameIt;
 }
 
+/// <summary>A reply agents use often; <c>{nome}</c> becomes the requester's name.</summary>
+public sealed class CannedReply
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    public string For(string? name) => Text.Replace("{nome}", name ?? string.Empty, StringComparison.Ordinal);
+}
+
 /// <summary>Settings of the helpdesk (section <c>Tunda:Helpdesk</c>).</summary>
 public sealed class HelpdeskOptions
 {
@@ -43,6 +55,16 @@ public sealed class HelpdeskOptions
         new() { Key = "technical", NameIt = "Assistenza tecnica", NameEn = "Technical support", Address = "assistenza@" + MailDomain },
         new() { Key = "administration", NameIt = "Amministrazione", NameEn = "Billing and administration", Address = "amministrazione@" + MailDomain },
         new() { Key = "sales", NameIt = "Commerciale", NameEn = "Sales", Address = "commerciale@" + MailDomain },
+    ];
+
+    /// <summary>Unset: a few replies every hosting helpdesk writes daily (<see cref="DefaultCannedReplies"/>).</summary>
+    public List<CannedReply> CannedReplies { get; set; } = [];
+
+    public static IReadOnlyList<CannedReply> DefaultCannedReplies() =>
+    [
+        new() { Key = "presa-in-carico", Title = "Presa in carico", Text = "Gentile {nome},\n\nabbiamo preso in carico la sua richiesta e la stiamo verificando: le scriveremo appena avremo novità." },
+        new() { Key = "dettagli", Title = "Richiesta di dettagli", Text = "Gentile {nome},\n\nper verificare ci servono il dominio interessato, da quando si presenta il problema e il messaggio di errore completo (anche uno screenshot)." },
+        new() { Key = "risolto", Title = "Risolto", Text = "Gentile {nome},\n\nil problema è risolto. Se dovesse ripresentarsi risponda a questo ticket: lo riapriremo." },
     ];
 
     public Department? Find(string? key) => Departments.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));

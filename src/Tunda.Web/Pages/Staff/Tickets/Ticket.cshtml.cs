@@ -92,12 +92,15 @@ public sealed class TicketModel(IQuerySession session, ICommandSender bus, Helpd
     /// <summary>The reply was refused because the ticket changed: the form asks to confirm.</summary>
     public bool AskToConfirm { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    /// <param name="modello">A canned reply's key: its text, with the requester's name, fills the reply box (no script needed).</param>
+    public async Task<IActionResult> OnGetAsync(string number, string? modello, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(number, cancellationToken))
         {
             return NotFound();
         }
+
+        Input.Text = options.CannedReplies.FirstOrDefault(c => c.Key == modello)?.For(Thread.State.Requester?.Name);
 
         Handling = new HandlingForm { Department = Thread.State.Department, Priority = Thread.State.Priority, Assignee = Thread.State.AssigneeId?.ToString() };
         Input.SeenRevision = Thread.Revision;
