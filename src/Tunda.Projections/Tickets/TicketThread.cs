@@ -10,8 +10,6 @@ namespace Tunda.Projections.Tickets;
 /// <param name="Change">The event's stored name for a change ("ticket_closed"), with <see cref="Detail"/> (the new value, a reason).</param>
 public sealed record ThreadEntry(string Kind, DateTimeOffset At, TicketAuthor? By, TicketPost? Post, string? Change = null, string? Detail = null)
 {
-    public bool IsMessage => Post is not null;
-
     /// <summary>What the customer may see: public messages and the closing and reopening of the ticket.</summary>
     public bool IsPublic => Kind is "customer" or "staff" || Change is "ticket_closed" or "ticket_reopened" or "ticket_merged_into" or "ticket_merged_from";
 }

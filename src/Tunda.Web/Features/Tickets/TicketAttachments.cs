@@ -10,9 +10,6 @@ namespace Tunda.Web.Features.Tickets;
 /// <summary>A file as a customer or agent uploaded it, before it is checked and stored.</summary>
 public sealed record AttachmentUpload(string FileName, string ContentType, byte[] Content);
 
-/// <summary>A stored attachment's bytes, for its download.</summary>
-public sealed record AttachmentContent(TicketAttachment Attachment, byte[] Content);
-
 /// <summary>
 /// Checks uploads against the limits (count, size, type), gives them safe unique names and stores
 /// their bytes with their SHA-256 in the unit of work of the message that carries them.

@@ -11,7 +11,7 @@ namespace Tunda.Web.Features.Tickets;
 /// <summary>The helpdesk's outgoing mail, sent through the outbox only when the change that causes it commits.</summary>
 public static class TicketMails
 {
-    public static string Link(PublicUrls urls, string number) => urls.Link("/area-clienti/ticket/" + number).ToString();
+    private static string Link(PublicUrls urls, string number) => urls.Link("/area-clienti/ticket/" + number).ToString();
 
     /// <summary>"We received your request", to whoever opened it (from the customer area, or by the mail <paramref name="answering"/>).</summary>
     public static SendEmail Acknowledgement(TicketOpened opened, TicketAuthor author, HelpdeskOptions options, string? language, PublicUrls urls, string? answering = null)

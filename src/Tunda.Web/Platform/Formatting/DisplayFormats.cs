@@ -7,8 +7,6 @@ public static class DisplayFormats
 {
     private static readonly TimeZoneInfo Italy = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
 
-    public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Italy).ToString("d MMM yyyy", CultureInfo.CurrentCulture);
-
     public static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Italy).ToString("d MMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
     /// <summary>The machine-readable value for a &lt;time datetime&gt; attribute.</summary>
